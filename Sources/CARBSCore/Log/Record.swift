@@ -1,0 +1,85 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One line of a sweep log, told apart by its keys: `param` = a declaration, `objective` = the objective, `params`
+/// = a run; anything else is passed through and ignored by the models.
+public enum Record: Sendable, Equatable {
+    case declaration(Parameter)
+    case objective(Objective)
+    case run(RawRun)
+    case other([String: JSONValue])
+}
+
+/// A run record as written, before the objective's keys are applied.
+public struct RawRun: Sendable, Equatable {
+    public var id: String?
+    public var status: RunStatus?
+    public var params: [String: JSONValue]
+    public var fields: [String: JSONValue]
+    public var line: Int
+}
+
+public enum RunStatus: String, Sendable, Equatable, CaseIterable {
+    case success, failed, pending
+}
+
+/// Decodes log lines into records. One decoder is reused for the whole stream.
+public struct RecordDecoder {
+    private let decoder = JSONDecoder()
+    public init() {}
+
+    /// Parses one line (without its newline). Returns nil for a blank line; throws a message for a bad one.
+    public func decode(_ bytes: [UInt8], line: Int) throws(SpaceError) -> Record? {
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw SpaceError("line is not valid UTF-8") }
+        let value: JSONValue
+        do {
+            value = try decoder.decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw SpaceError("invalid JSON\(Self.reason(error))")
+        }
+        guard let o = value.objectValue else { throw SpaceError("a record must be a JSON object, got \(value.typeName)") }
+        return try Self.classify(o, line: line)
+    }
+
+    public static func classify(_ o: [String: JSONValue], line: Int) throws(SpaceError) -> Record {
+        if o["param"] != nil { return .declaration(try Parameter(declaration: o)) }
+        if let v = o["objective"] { return .objective(try Objective(declaration: v)) }
+        if let p = o["params"] {
+            guard let params = p.objectValue else { throw SpaceError("'params' must be an object, got \(p.typeName)") }
+            var id: String?
+            switch o["id"] {
+            case nil, .some(.null): id = nil
+            case .some(.string(let s)): id = s
+            case .some(.number(let d)): id = JSONWriter.format(d)
+            case .some(let other): throw SpaceError("'id' must be a string, got \(other.typeName)")
+            }
+            var status: RunStatus?
+            if let s = o["status"] {
+                switch s.stringValue {
+                case "failed", "failure", "error", "crashed": status = .failed
+                case "pending", "running": status = .pending
+                case "success", "ok", "done", "finished": status = .success
+                default: throw SpaceError("'status' must be \"success\", \"failed\" or \"pending\", got \(s.json)")
+                }
+            }
+            return .run(RawRun(id: id, status: status, params: params, fields: o, line: line))
+        }
+        return .other(o)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let ctx) = error {
+            var text = ctx.debugDescription
+            if let under = ctx.underlyingError { text = String(describing: under) }
+            // Keep messages to one short line.
+            if let cut = text.firstIndex(of: "\n") { text = String(text[..<cut]) }
+            if text.count > 120 { text = String(text.prefix(120)) + "…" }
+            return text.isEmpty ? "" : ": \(text)"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,195 @@
+/// Everything a sweep log says: its space, its objective and its runs, with every problem found on the way.
+///
+/// Reading never stops at a bad line: the line is reported as a `Diagnostic` (`FILE:LINE: message`) and skipped,
+/// unless `strict` is set, in which case the first problem is thrown as `CARBSError.data`.
+public struct SweepLog: Sendable {
+    public var space = Space()
+    public var objective = Objective()
+    /// Runs in log order (a resolved pending run takes the position of its result).
+    public var runs: [Run] = []
+    public var diagnostics: [Diagnostic] = []
+    /// Records that are neither declarations, objectives nor runs, with their line numbers.
+    public var otherRecords: [(line: Int, record: [String: JSONValue])] = []
+    /// Non-blank lines read.
+    public var recordCount = 0
+    /// FNV-1a hash of the log's bytes: mixed into seeds so that a longer log gives a new suggestion.
+    public var contentHash: UInt64 = 0
+    /// Whether the input ended without a final newline.
+    public var endsWithoutNewline = false
+
+    public init() {}
+
+    public struct Options: Sendable {
+        public var file = "<stdin>"
+        public var strict = false
+        public var objective = ObjectiveOverrides()
+        /// A space given with `--space FILE`: it replaces the log's declarations.
+        public var space: Space?
+        public init(file: String = "<stdin>", strict: Bool = false, objective: ObjectiveOverrides = ObjectiveOverrides(), space: Space? = nil) {
+            self.file = file
+            self.strict = strict
+            self.objective = objective
+            self.space = space
+        }
+    }
+
+    public var successes: [Run] { runs.filter { $0.status == .success } }
+    public var failures: [Run] { runs.filter { $0.status == .failed } }
+    public var pending: [Run] { runs.filter { $0.status == .pending } }
+
+    /// Reads a whole log from a file descriptor.
+    public static func read(fileDescriptor fd: Int32, options: Options) throws(CARBSError) -> SweepLog {
+        var reader = LineReader(fileDescriptor: fd)
+        var builder = Builder(options: options)
+        do {
+            while let line = try reader.next() {
+                try builder.add(line)
+            }
+        } catch let e as CARBSError {
+            throw e
+        } catch {
+            throw CARBSError.io("\(options.file): \(error)")
+        }
+        return try builder.finish()
+    }
+
+    /// Reads a log held in memory (tests, in-process benchmarks).
+    public static func parse(_ text: String, options: Options = Options()) throws(CARBSError) -> SweepLog {
+        var builder = Builder(options: options)
+        let bytes = Array(text.utf8)
+        var number = 0
+        var start = 0
+        while start < bytes.count {
+            let nl = bytes[start...].firstIndex(of: 10)
+            let end = nl ?? bytes.count
+            var e = end
+            if e > start, bytes[e - 1] == 13 { e -= 1 }
+            number += 1
+            try builder.add(LineReader.Line(number: number, bytes: Array(bytes[start..<e]), complete: nl != nil))
+            start = end + 1
+        }
+        return try builder.finish()
+    }
+
+    /// Accumulates records line by line.
+    public struct Builder {
+        var log = SweepLog()
+        let options: Options
+        let decoder = RecordDecoder()
+        var raw: [RawRun] = []
+        var logObjective = Objective()
+        var hasher = StableHasher()
+
+        public init(options: Options) { self.options = options }
+
+        mutating func report(_ line: Int?, _ message: String) throws(CARBSError) {
+            let d = Diagnostic(file: options.file, line: line, message: message)
+            if options.strict { throw CARBSError.data(d) }
+            log.diagnostics.append(d)
+        }
+
+        public mutating func add(_ line: LineReader.Line) throws(CARBSError) {
+            hasher.combine(bytes: line.bytes)
+            hasher.combine(bytes: CollectionOfOne(10))
+            if !line.complete { log.endsWithoutNewline = true }
+            let record: Record?
+            do {
+                record = try decoder.decode(line.bytes, line: line.number)
+            } catch {
+                let torn = line.complete ? "" : " (the last line is incomplete: a writer may have died mid-line)"
+                try report(line.number, error.message + torn)
+                return
+            }
+            guard let record else { return }
+            log.recordCount += 1
+            switch record {
+            case .declaration(let p): if options.space == nil { log.space.declare(p) }
+            case .objective(let o): logObjective = o
+            case .run(let r): raw.append(r)
+            case .other(let o): log.otherRecords.append((line.number, o))
+            }
+        }
+
+        public mutating func finish() throws(CARBSError) -> SweepLog {
+            log.contentHash = hasher.value
+            if let s = options.space { log.space = s }
+            log.objective = options.objective.applied(to: logObjective)
+            let o = log.objective
+            var resultLine: [String: Int] = [:]       // id → line of its result
+            var pendingIndex: [String: Int] = [:]     // id → index in runs
+            var runs: [Run?] = []
+            for r in raw {
+                var status = r.status
+                var score: Double?
+                var cost: Double?
+                if let v = r.fields[o.scoreKey], status != .failed, status != .pending {
+                    guard let d = v.doubleValue else {
+                        try report(r.line, "'\(o.scoreKey)' must be a number, got \(v.typeName)")
+                        continue
+                    }
+                    guard d.isFinite else { try report(r.line, "'\(o.scoreKey)' is not finite"); continue }
+                    score = d
+                }
+                if status == nil { status = score == nil ? nil : .success }
+                guard let st = status else {
+                    try report(r.line, "run has no '\(o.scoreKey)' and no \"status\" (use \"status\":\"failed\" or \"pending\")")
+                    continue
+                }
+                if st == .success, score == nil {
+                    try report(r.line, "successful run has no '\(o.scoreKey)'")
+                    continue
+                }
+                if let v = r.fields[o.costKey], st != .pending {
+                    guard let d = v.doubleValue else { try report(r.line, "'\(o.costKey)' must be a number, got \(v.typeName)"); continue }
+                    guard d.isFinite, d > 0 || (st == .failed && d == 0) else {
+                        try report(r.line, "'\(o.costKey)' must be a positive finite number, got \(JSONWriter.format(d))")
+                        continue
+                    }
+                    cost = d
+                } else if st == .success {
+                    cost = 1
+                }
+                let run = Run(id: r.id, line: r.line, status: st, params: r.params, score: score, cost: cost, fields: r.fields)
+                guard let id = r.id else {
+                    if st == .pending { try report(r.line, "pending run has no 'id': its result can never be matched") }
+                    runs.append(run)
+                    continue
+                }
+                if let first = resultLine[id] {
+                    try report(r.line, st == .pending
+                        ? "pending record for id '\(id)' after its result (line \(first)); ignored"
+                        : "second result for id '\(id)' (first at line \(first)); ignored")
+                    continue
+                }
+                if st == .pending {
+                    if pendingIndex[id] != nil {
+                        try report(r.line, "duplicate pending record for id '\(id)'; ignored")
+                        continue
+                    }
+                    pendingIndex[id] = runs.count
+                    runs.append(run)
+                } else {
+                    resultLine[id] = r.line
+                    if let i = pendingIndex.removeValue(forKey: id) { runs[i] = nil }
+                    runs.append(run)
+                }
+            }
+            log.runs = runs.compactMap { $0 }
+            if log.recordCount == 0 && log.diagnostics.isEmpty {
+                throw CARBSError.noInput("\(options.file): empty input (no records)")
+            }
+            return log
+        }
+    }
+}
+
+extension SweepLog {
+    /// Diagnostics for runs whose parameters do not fit the space (used by `carbs-space check`).
+    public func parameterProblems(file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for r in runs {
+            for m in space.problems(with: r.params) { out.append(Diagnostic(file: file, line: r.line, message: m)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+import CARBSCLI
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a log against its space and report every problem with its line number.",
+        discussion: """
+            Reports malformed lines, invalid declarations, unknown or missing parameters, values outside their \
+            bounds or not among their choices, non-numeric or non-finite scores, non-positive costs and mismatched \
+            ids, one FILE:LINE: message per problem on standard error. Exits 0 when the log is clean and 65 otherwise.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: LogArgument
+
+    func run() throws {
+        try Tool.run("carbs-space") {
+            var relaxed = common
+            relaxed.strict = false
+            let name = (input.log == nil || input.log == "-") ? "<stdin>" : (input.log ?? "-")
+            let spaceOverride: Space? = try common.space.map { p throws(CARBSError) in try SpaceFile.load(p) }
+            let fd = try Input.open(input.log)
+            let log = try SweepLog.read(fileDescriptor: fd, options: SweepLog.Options(
+                file: name, strict: false, objective: common.objectiveOverrides, space: spaceOverride))
+            var problems = log.diagnostics
+            if log.space.isEmpty {
+                problems.append(Diagnostic(file: name, line: nil, message: "no parameters declared"))
+            } else {
+                problems += log.parameterProblems(file: name)
+            }
+            problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            for p in problems { Output.warn(p.description) }
+            if !problems.isEmpty {
+                Output.warn("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(log.recordCount) records")
+                throw ExitCode(ExitStatus.data.rawValue)
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CARBSCLI
+
+struct Decode: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Map points of the normalized search space back to parameter values.",
+        discussion: """
+            Reads records {"x":{COLUMN:U,…}} (as carbs-space encode prints them) or {"x":[U,…]} and prints \
+            {"params":{…}} with values clamped into their bounds, integers rounded and choices taken by the \
+            largest one-hot column. Other keys of the record are kept.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: LogArgument
+
+    func run() throws {
+        try Tool.run("carbs-space") {
+            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let names = log.space.encodedNames
+            for (line, o) in log.otherRecords {
+                guard let xv = o["x"] else { continue }
+                var x: [Double]
+                switch xv {
+                case .array(let a):
+                    x = a.compactMap(\.doubleValue)
+                    guard x.count == a.count, x.count == names.count else {
+                        let d = Diagnostic(file: input.log ?? "<stdin>", line: line,
+                                           message: "'x' must hold \(names.count) numbers (\(names.joined(separator: ", ")))")
+                        if common.strict { throw CARBSError.data(d) }
+                        Output.warn(d.description)
+                        continue
+                    }
+                case .object(let m):
+                    x = names.map { m[$0]?.doubleValue ?? 0.5 }
+                default:
+                    let d = Diagnostic(file: input.log ?? "<stdin>", line: line, message: "'x' must be an array or an object")
+                    if common.strict { throw CARBSError.data(d) }
+                    Output.warn(d.description)
+                    continue
+                }
+                var rest = o
+                rest["x"] = nil
+                var pairs = rest.keys.sorted().compactMap { k in rest[k].map { (k, $0) } }
+                var w = JSONWriter()
+                w.write(pairs: log.space.decode(x))
+                pairs.append(("params", .null))
+                let head = JSONWriter.line(Array(pairs.dropLast()))
+                Output.line(head.dropLast() + (pairs.count > 1 ? "," : "") + "\"params\":" + w.text + "}")
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import CARBSCLI
+
+struct Encode: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Map each run's parameters to the normalized search space (unit cube; one-hot choices).",
+        discussion: "Prints {\"id\":…,\"x\":{COLUMN:U,…}} per run, columns in declaration order.")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: LogArgument
+
+    func run() throws {
+        try Tool.run("carbs-space") {
+            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let names = log.space.encodedNames
+            for r in log.runs {
+                switch log.space.encode(r.params) {
+                case .success(let x):
+                    var pairs: [(String, JSONValue)] = []
+                    if let id = r.id { pairs.append(("id", .string(id))) }
+                    var w = JSONWriter()
+                    w.write(pairs: zip(names, x).map { ($0, .number($1)) })
+                    Output.line(JSONWriter.line(pairs).dropLast() + (pairs.isEmpty ? "" : ",") + "\"x\":" + w.text + "}")
+                case .failure(let e):
+                    let d = Diagnostic(file: input.log ?? "<stdin>", line: r.line, message: e.message)
+                    if common.strict { throw CARBSError.data(d) }
+                    Output.warn(d.description)
+                }
+            }
+        }
+    }
+}
