@@ -1,0 +1,80 @@
+/// The runs of a log in model form: unit-cube inputs, oriented scores (higher is better) and costs.
+public struct Dataset: Sendable {
+    public struct Point: Sendable, Equatable {
+        public var x: [Double]
+        public var utility: Double
+        public var cost: Double
+        public var runIndex: Int
+    }
+    /// Successful runs with a usable cost.
+    public var successes: [Point] = []
+    /// Inputs of failed runs.
+    public var failures: [[Double]] = []
+    /// Inputs of pending runs.
+    public var pending: [[Double]] = []
+    /// Runs that could not be encoded (their parameter values do not fit the space any more).
+    public var skipped: [(line: Int, reason: String)] = []
+    /// Number of earlier suggestions of each kind (from the runs' `kind` field), for stateless schedules.
+    public var kindCounts: [String: Int] = [:]
+
+    public init() {}
+
+    public init(log: SweepLog) {
+        let space = log.space
+        for (i, r) in log.runs.enumerated() {
+            if let k = r.fields["kind"]?.stringValue { kindCounts[k, default: 0] += 1 }
+            switch space.encode(r.params) {
+            case .failure(let e):
+                skipped.append((r.line, e.message))
+            case .success(let x):
+                switch r.status {
+                case .success:
+                    guard let s = r.score, let c = r.cost, s.isFinite, c.isFinite, c > 0 else { continue }
+                    successes.append(Point(x: x, utility: log.objective.utility(s), cost: c, runIndex: i))
+                case .failed:
+                    failures.append(x)
+                case .pending:
+                    pending.append(x)
+                }
+            }
+        }
+    }
+
+    /// Successes grouped by identical inputs (repeated evaluations, e.g. several seeds): mean utility, mean cost,
+    /// the best member and the count. Groups keep the order of their first member.
+    public var groups: [Group] {
+        var index: [[Double]: Int] = [:]
+        var out: [Group] = []
+        for p in successes {
+            if let g = index[p.x] {
+                out[g].add(p)
+            } else {
+                index[p.x] = out.count
+                out.append(Group(first: p))
+            }
+        }
+        return out
+    }
+
+    public struct Group: Sendable {
+        public var x: [Double]
+        public var sumUtility = 0.0
+        public var sumCost = 0.0
+        public var maxUtility = -Double.infinity
+        public var count = 0
+        public var runIndices: [Int] = []
+        init(first p: Point) {
+            x = p.x
+            add(p)
+        }
+        mutating func add(_ p: Point) {
+            sumUtility += p.utility
+            sumCost += p.cost
+            maxUtility = Swift.max(maxUtility, p.utility)
+            count += 1
+            runIndices.append(p.runIndex)
+        }
+        public var meanUtility: Double { sumUtility / Double(count) }
+        public var meanCost: Double { sumCost / Double(count) }
+    }
+}

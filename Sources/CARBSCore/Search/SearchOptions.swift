@@ -1,0 +1,86 @@
+/// The search rules `carbs-suggest --strategy` offers.
+public enum Strategy: String, Sendable, CaseIterable, Codable {
+    /// Expected hypervolume improvement of the (score, log cost) front: the expected gain in best score, integrated
+    /// over every budget from the candidate's predicted cost up. Cost-aware without a tuning knob. The default.
+    case ehvi
+    /// CARBS-style expected improvement over the front at the candidate's predicted cost, with CARBS's log-uniform
+    /// cost-threshold clamp, on fitted GP hyperparameters and without the search-probability weight.
+    case ei
+    /// A faithful CARBS configuration: radius 0.3, 4 initial points around the center, fixed kernel
+    /// hyperparameters, quantile-normal scores, EI with exploration bias 1, search-probability weight, conservative
+    /// Pareto groups, resampling every 5 successes.
+    case carbs
+    /// PufferLib Protein's rule: min–max scaled GP mean × closeness of the predicted cost to a random target cost.
+    case protein
+    /// Uniform random points.
+    case random
+    /// A scrambled Sobol sequence continued across calls.
+    case sobol
+}
+
+/// Settings of one `carbs-suggest` call.
+public struct SearchOptions: Sendable {
+    public var strategy: Strategy = .ehvi
+    /// Number of suggestions.
+    public var count = 1
+    public var seed: UInt64 = 0
+    /// Successes needed before the model is used (nil = strategy default: max(4, ⌈d/2⌉+2); CARBS 4).
+    public var initialCount: Int?
+    /// Search radius: σ of the local perturbations, in units of each parameter's `scale`.
+    public var radius: Double?
+    /// Candidates scored per suggestion (nil = max(1000, 100·d)).
+    public var candidates: Int?
+    /// Share of candidates drawn uniformly over the whole space (so no region is unreachable).
+    public var globalShare = 0.2
+    /// Hard cap on predicted cost.
+    public var maxCost: Double?
+    /// Re-run the least-sampled Pareto point every K successes (0 = never; nil = strategy default).
+    public var resampleEvery: Int?
+    /// Kernel hyperparameters to use instead of fitting (warm start from `carbs-fit`).
+    public var scoreModel: GPHyperparameters?
+    public var costModel: GPHyperparameters?
+    /// Collect a human-readable account of each choice.
+    public var explain = false
+
+    public init() {}
+
+    var effectiveRadius: Double { radius ?? (strategy == .carbs ? 0.3 : 0.5) }
+    var effectiveResampleEvery: Int { resampleEvery ?? (strategy == .carbs ? 5 : 0) }
+    func effectiveInitialCount(dimension d: Int) -> Int {
+        if let initialCount { return max(1, initialCount) }
+        return strategy == .carbs ? 4 : max(4, (d + 1) / 2 + 2)
+    }
+    func effectiveCandidates(dimension d: Int) -> Int { candidates ?? max(1000, 100 * d) }
+}
+
+/// One suggestion: parameter values in declaration order plus what the models predicted.
+public struct Suggestion: Sendable {
+    public var id: String
+    public var params: [(String, JSONValue)]
+    public var kind: String
+    public var predictedScore: Double?
+    public var predictedScoreStd: Double?
+    public var predictedCost: Double?
+    public var pSuccess: Double?
+    public var acquisition: Double?
+    public var explanation: [String] = []
+
+    /// The pending record, ready to append to the log.
+    public func record() -> String {
+        var pairs: [(String, JSONValue)] = [("id", .string(id)), ("status", "pending")]
+        var w = JSONWriter()
+        w.write(pairs: params)
+        var predicted: [(String, JSONValue)] = []
+        if let predictedScore { predicted.append(("score", .number(predictedScore))) }
+        if let predictedScoreStd { predicted.append(("score_std", .number(predictedScoreStd))) }
+        if let predictedCost { predicted.append(("cost", .number(predictedCost))) }
+        if let pSuccess { predicted.append(("p_success", .number(pSuccess))) }
+        var head = JSONWriter.line(pairs)
+        head.removeLast()
+        head += ",\"params\":" + w.text
+        if !predicted.isEmpty { head += ",\"predicted\":" + JSONWriter.line(predicted) }
+        pairs = [("kind", .string(kind))]
+        head += "," + JSONWriter.line(pairs).dropFirst()
+        return head
+    }
+}

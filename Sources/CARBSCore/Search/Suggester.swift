@@ -1,0 +1,168 @@
+/// `carbs-suggest`'s engine: a pure function of the log and the options. The same log and seed give the same
+/// suggestions; a longer log gives new ones.
+public struct Suggester {
+    public let log: SweepLog
+    public let options: SearchOptions
+    let space: Space
+    let data: Dataset
+    var rng: SeededGenerator
+    /// Unit-cube σ per encoded column for one unit of radius (0 for one-hot columns).
+    let unitScales: [Double]
+    /// For each encoded column, the range of its one-hot block (nil for numeric columns).
+    let blocks: [(range: Range<Int>, scale: Double)]
+
+    public init(log: SweepLog, options: SearchOptions) {
+        self.log = log
+        self.options = options
+        self.space = log.space
+        self.data = Dataset(log: log)
+        self.rng = SeededGenerator(seed: RunID.streamSeed(seed: options.seed, logHash: log.contentHash))
+        var scales: [Double] = []
+        var blocks: [(Range<Int>, Double)] = []
+        for p in log.space.parameters where p.encodedWidth > 0 {
+            if p.isNumeric {
+                scales.append(p.unitScale)
+            } else {
+                blocks.append((scales.count..<(scales.count + p.encodedWidth), p.scale))
+                scales.append(contentsOf: Array(repeating: 0, count: p.encodedWidth))
+            }
+        }
+        self.unitScales = scales
+        self.blocks = blocks
+    }
+
+    /// Suggestions for the log. Throws only for unusable input (no space).
+    public static func suggest(log: SweepLog, options: SearchOptions) throws(CARBSError) -> [Suggestion] {
+        guard !log.space.isEmpty else {
+            throw CARBSError.data(Diagnostic(file: "<log>", line: nil, message: "no parameters declared"))
+        }
+        var s = Suggester(log: log, options: options)
+        return s.run()
+    }
+
+    var dimension: Int { unitScales.count }
+
+    mutating func run() -> [Suggestion] {
+        let n = max(0, options.count)
+        guard n > 0 else { return [] }
+        if dimension == 0 {
+            return (0..<n).map { i in make(x: [], index: i, kind: "fixed") }
+        }
+        switch options.strategy {
+        case .random:
+            return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: i, kind: "random", snap: true) }
+        case .sobol:
+            return sobolPoints(n, kind: "sobol")
+        default:
+            break
+        }
+        var out: [Suggestion] = []
+        let initial = options.effectiveInitialCount(dimension: dimension)
+        // Initial design while there are too few successes (pending initial points count, so parallel agents
+        // spread out instead of all asking for the same first points).
+        let have = data.successes.count
+        var designed = 0
+        while out.count < n && have + designed < initial {
+            if options.strategy == .carbs {
+                out.append(aroundCenter(index: out.count))
+            } else {
+                out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count))
+            }
+            designed += 1
+        }
+        if out.count == n { return out }
+        var engine = ModelSearch(suggester: self)
+        out.append(contentsOf: engine.suggest(count: n - out.count, startIndex: out.count))
+        rng = engine.suggester.rng
+        return out
+    }
+
+    // MARK: Helpers shared by the strategies
+
+    /// A suggestion at model input `x` (snapped to a representable point when `snap`).
+    func make(x: [Double], index: Int, kind: String, snap: Bool = false) -> Suggestion {
+        let params = space.decode(x)
+        let id = RunID.make(seed: options.seed, logHash: log.contentHash, index: index, salt: kind)
+        return Suggestion(id: id, params: params, kind: kind)
+    }
+
+    /// Snaps a model input to the nearest representable point (integers rounded, one choice value, in bounds).
+    func snap(_ x: [Double]) -> [Double] {
+        let params = Dictionary(space.decode(x), uniquingKeysWith: { a, _ in a })
+        if case .success(let e) = space.encode(params) { return e }
+        return x
+    }
+
+    /// The search center in model coordinates.
+    var centerX: [Double] {
+        let params = Dictionary(space.center, uniquingKeysWith: { a, _ in a })
+        if case .success(let e) = space.encode(params) { return e }
+        return Array(repeating: 0.5, count: dimension)
+    }
+
+    /// Sobol points continued across calls: the sequence depends on `--seed` only and is indexed by the number of
+    /// runs already in the log, so successive calls walk it.
+    mutating func sobolPoints(_ n: Int, kind: String, offset: Int = 0) -> [Suggestion] {
+        var shiftRNG: SeededGenerator? = SeededGenerator(seed: options.seed ^ 0x5DEE_CE66_D1CE_5EED)
+        let coordinates = space.coordinateCount
+        guard coordinates <= SobolSequence.maxDimension,
+              var seq = try? SobolSequence(dimension: coordinates, scramble: &shiftRNG)
+        else {
+            return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: offset + i, kind: kind) }
+        }
+        let start = log.runs.count + offset
+        // The very first point of a fresh sweep is the declared center.
+        var out: [Suggestion] = []
+        for _ in 0..<start where start > 0 { _ = seq.next() }
+        for i in 0..<n {
+            let idx = offset + i
+            if start + i == 0 && options.strategy != .sobol {
+                out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
+                                      params: space.center, kind: kind))
+                _ = seq.next()
+                continue
+            }
+            let c = seq.next()
+            out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
+                                  params: space.values(fromCoordinates: c), kind: kind))
+        }
+        return out
+    }
+
+    /// CARBS's initial phase: the center plus a normal perturbation of radius r (clamped into the box).
+    mutating func aroundCenter(index: Int) -> Suggestion {
+        let r = options.effectiveRadius
+        var x = perturb(centerX, radius: r)
+        x = snap(x)
+        return make(x: x, index: index, kind: "initial")
+    }
+
+    /// A local candidate: normal steps of σ = radius·scale on numeric columns (clamped to the unit cube), and for
+    /// each choice a switch to another value with probability min(0.9, radius·scale).
+    mutating func perturb(_ origin: [Double], radius: Double) -> [Double] {
+        var x = origin
+        for i in 0..<x.count where unitScales[i] > 0 {
+            x[i] = min(1, max(0, x[i] + radius * unitScales[i] * rng.normal()))
+        }
+        for (range, scale) in blocks where range.count > 1 {
+            if rng.uniform() < min(0.9, radius * scale) {
+                let current = range.first { x[$0] > 0.5 } ?? range.lowerBound
+                var pick = range.lowerBound + Int(rng.uniform() * Double(range.count - 1))
+                if pick >= current { pick += 1 }
+                pick = min(range.upperBound - 1, pick)
+                for j in range { x[j] = j == pick ? 1 : 0 }
+            }
+        }
+        return x
+    }
+
+    /// A uniform point of the whole space.
+    mutating func uniformPoint() -> [Double] {
+        var x = (0..<dimension).map { _ in rng.uniform() }
+        for (range, _) in blocks {
+            let pick = range.lowerBound + min(range.count - 1, Int(rng.uniform() * Double(range.count)))
+            for j in range { x[j] = j == pick ? 1 : 0 }
+        }
+        return x
+    }
+}

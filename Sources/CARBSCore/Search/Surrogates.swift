@@ -1,0 +1,49 @@
+/// The three models of a sweep, fitted on a `Dataset`: score (oriented, transformed), log cost (standardized) and
+/// P(success). Shared by `carbs-fit` and `carbs-suggest`.
+public struct Surrogates: Sendable {
+    public var score: GaussianProcess
+    public var cost: GaussianProcess
+    public var success: SuccessModel?
+    public var scoreTransform: FittedTransform
+    public var costTransform: FittedTransform
+    public var scoreTransformKind: OutputTransform
+    /// Transformed targets the models were fitted on.
+    public var ys: [Double]
+    public var logCosts: [Double]
+
+    public struct Options: Sendable {
+        public var transform: OutputTransform = .standardize
+        public var score = GPFitOptions()
+        public var cost = GPFitOptions()
+        public init() {}
+    }
+
+    /// Fits all models. Throws when there are no successes or the GP cannot be conditioned.
+    public static func fit(_ data: Dataset, options: Options, rng: inout SeededGenerator) throws -> Surrogates {
+        let xs = data.successes.map(\.x)
+        let utilities = data.successes.map(\.utility)
+        let st = FittedTransform.fit(utilities, kind: options.transform)
+        let ys = utilities.map { st.forward($0) }
+        let logCosts = data.successes.map { log($0.cost) }
+        let ct = FittedTransform.fit(logCosts, kind: .standardize)
+        let score = try GaussianProcess.fit(x: xs, y: ys, options: options.score, rng: &rng)
+        let cost = try GaussianProcess.fit(x: xs, y: logCosts.map { ct.forward($0) }, options: options.cost, rng: &rng)
+        var success: SuccessModel?
+        if !data.failures.isEmpty {
+            let labels = Array(repeating: true, count: xs.count) + Array(repeating: false, count: data.failures.count)
+            success = try? SuccessModel.fit(x: xs + data.failures, success: labels, lengthscales: score.hyperparameters.lengthscales, rng: &rng)
+        }
+        return Surrogates(score: score, cost: cost, success: success, scoreTransform: st, costTransform: ct,
+                          scoreTransformKind: options.transform, ys: ys, logCosts: logCosts)
+    }
+
+    /// Predicted log cost (natural log) at each point.
+    public func predictLogCost(_ xs: [[Double]]) -> [Double] {
+        cost.predict(xs).mean.map { costTransform.inverse($0) }
+    }
+
+    /// P(success) at each point (1 when no run has failed).
+    public func pSuccess(_ xs: [[Double]]) -> [Double] {
+        success?.probability(xs) ?? Array(repeating: 1, count: xs.count)
+    }
+}

@@ -1,0 +1,105 @@
+import CARBSCLI
+
+@main
+struct CarbsFit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carbs-fit",
+        abstract: "Fit the score, cost and success models of a sweep and report them.",
+        discussion: """
+            Prints one JSON record per model: hyperparameters (lengthscale per parameter, noise, signal variance), \
+            a relevance ranking of the parameters, leave-one-out R² and mean standardized log loss, and the number \
+            of observations used. The records can be given back to carbs-suggest --model to skip the fit. With \
+            --predict FILE, prints the models' predictions at each point of FILE instead.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: LogArgument
+
+    @Option(name: .long, help: ArgumentHelp("Predict at the points in FILE (JSON lines with \"params\", or parameter objects).", valueName: "FILE"),
+            completion: .file(extensions: ["jsonl"]))
+    var predict: String?
+
+    @Option(name: .long, help: "Output format: json or text.")
+    var format: String = "json"
+
+    @Option(name: .long, help: "Score transform before fitting: standardize, quantileNormal or minMax.")
+    var transform: String = OutputTransform.standardize.rawValue
+
+    @Flag(name: .long, help: "Add a linear kernel term to the Matérn-5/2 kernel.")
+    var linear = false
+
+    func validate() throws {
+        if !["json", "text"].contains(format) { throw ValidationError("--format must be json or text") }
+        if OutputTransform(rawValue: transform) == nil { throw ValidationError("--transform must be standardize, quantileNormal or minMax") }
+    }
+
+    func run() throws {
+        try Tool.run("carbs-fit") {
+            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let data = Dataset(log: log)
+            for s in data.skipped { Output.warn("\(input.log ?? "<stdin>"):\(s.line): \(s.reason); run not used") }
+            guard !data.successes.isEmpty else {
+                throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "no successful runs to fit"))
+            }
+            var options = Surrogates.Options()
+            options.transform = OutputTransform(rawValue: transform) ?? .standardize
+            options.score.useLinearTerm = linear
+            options.cost.useLinearTerm = linear
+            var rng = SeededGenerator(seed: RunID.streamSeed(seed: common.seed, logHash: log.contentHash))
+            let models: Surrogates
+            do {
+                models = try Surrogates.fit(data, options: options, rng: &rng)
+            } catch {
+                throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "model fit failed: \(error)"))
+            }
+            if let predict {
+                try printPredictions(predict, log: log, models: models)
+                return
+            }
+            let report = FitReport(space: log.space, data: data, surrogates: models)
+            if format == "text" {
+                Output.write(FitText.render(report))
+            } else {
+                for m in report.models { Output.line(m.record) }
+            }
+        }
+    }
+
+    func printPredictions(_ path: String, log: SweepLog, models: Surrogates) throws {
+        let text = try Input.readText(path)
+        let parsed = try SweepLog.parse(text.split(separator: "\n").map { line -> String in
+            // Bare parameter objects become run-shaped records so the reader accepts them.
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || t.contains("\"params\"") { return String(line) }
+            return "{\"params\":\(t),\"status\":\"pending\"}"
+        }.joined(separator: "\n"), options: SweepLog.Options(file: path, strict: common.strict))
+        for d in parsed.diagnostics { Output.warn(d.description) }
+        var xs: [[Double]] = []
+        var rows: [Run] = []
+        for r in parsed.runs {
+            switch log.space.encode(r.params) {
+            case .success(let x): xs.append(x); rows.append(r)
+            case .failure(let e): Output.warn("\(path):\(r.line): \(e.message)")
+            }
+        }
+        let pred = models.score.predict(xs)
+        let lc = models.predictLogCost(xs)
+        let ps = models.pSuccess(xs)
+        for (i, r) in rows.enumerated() {
+            let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
+            let u = models.scoreTransform.inverse(mu)
+            let std = abs(models.scoreTransform.inverse(mu + sd) - models.scoreTransform.inverse(mu - sd)) / 2
+            var pairs: [(String, JSONValue)] = []
+            if let id = r.id { pairs.append(("id", .string(id))) }
+            var w = JSONWriter()
+            w.write(pairs: log.space.parameters.compactMap { p in r.params[p.name].map { (p.name, $0) } })
+            let predicted = JSONWriter.line([
+                ("score", .number(log.objective.maximize ? u : -u)), ("score_std", .number(std)),
+                ("cost", .number(exp(lc[i]))), ("p_success", .number(ps[i])),
+            ])
+            var head = JSONWriter.line(pairs)
+            head.removeLast()
+            Output.line(head + (pairs.isEmpty ? "" : ",") + "\"params\":" + w.text + ",\"predicted\":" + predicted + "}")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import CARBSCLI
+
+@main
+struct CarbsSuggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carbs-suggest",
+        abstract: "Propose the next runs of a sweep: cost-aware Bayesian search around the score-versus-cost Pareto front.",
+        discussion: """
+            Reads the log (space, objective, runs) and prints -n pending run records, ready to append to the log:
+              {"id":…,"status":"pending","params":{…},"predicted":{"score":…,"score_std":…,"cost":…,"p_success":…},"kind":"bo"}
+            The same log and --seed always give the same suggestions; a longer log gives new ones. Pending runs in the \
+            log are taken into account, so parallel agents get different points. With --log FILE the tool locks the \
+            file (flock), reads it, appends its pending records as whole lines and prints them.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: LogArgument
+
+    @Option(name: .short, help: ArgumentHelp("Number of suggestions.", valueName: "K"))
+    var n: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("Search rule: \(Strategy.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "NAME"))
+    var strategy: String = Strategy.ehvi.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("Lock FILE, read it, append the suggestions to it and print them.", valueName: "FILE"),
+            completion: .file(extensions: ["jsonl"]))
+    var log: String?
+
+    @Option(name: .long, help: ArgumentHelp("Successes before the model is used (default max(4, d/2+2); CARBS: 4).", valueName: "N"))
+    var initial: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Search radius in units of each parameter's scale (default 0.5; CARBS 0.3).", valueName: "R"))
+    var radius: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Candidates scored per suggestion (default max(1000, 100·d)).", valueName: "N"))
+    var candidates: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Never suggest a run whose predicted cost exceeds C.", valueName: "C"))
+    var maxCost: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Re-run the least-sampled Pareto point every K successes (0 = never).", valueName: "K"))
+    var resampleEvery: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Model records from carbs-fit: use their hyperparameters instead of fitting.", valueName: "FILE"),
+            completion: .file(extensions: ["jsonl", "json"]))
+    var model: String?
+
+    @Flag(name: .long, help: "Explain each choice on standard error: the front, the origin, the acquisition, the cost cap.")
+    var explain = false
+
+    func validate() throws {
+        if n < 1 { throw ValidationError("-n must be at least 1") }
+        if Strategy(rawValue: strategy) == nil {
+            throw ValidationError("--strategy must be one of \(Strategy.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let radius, !(radius > 0 && radius.isFinite) { throw ValidationError("--radius must be positive") }
+        if let maxCost, !(maxCost > 0) { throw ValidationError("--max-cost must be positive") }
+        if let initial, initial < 0 { throw ValidationError("--initial must not be negative") }
+        if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
+        if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
+        if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
+    }
+
+    func searchOptions(models: ModelFile?) -> SearchOptions {
+        var o = SearchOptions()
+        o.strategy = Strategy(rawValue: strategy) ?? .ehvi
+        o.count = n
+        o.seed = common.seed
+        o.initialCount = initial
+        o.radius = radius
+        o.candidates = candidates
+        o.maxCost = maxCost
+        o.resampleEvery = resampleEvery
+        o.explain = explain
+        o.scoreModel = models?.score
+        o.costModel = models?.cost
+        return o
+    }
+
+    func run() throws {
+        try Tool.run("carbs-suggest") {
+            let models = try model.map { p throws(CARBSError) in try ModelFile.load(p) }
+            if let path = log {
+                try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
+                    let sweep = try handle.read(common: common)
+                    let suggestions = try Suggester.suggest(log: sweep, options: searchOptions(models: models))
+                    try handle.append(suggestions.map { $0.record() })
+                    emit(suggestions)
+                }
+            } else {
+                let sweep = try Input.readLog(input.log, common: common, requireSpace: true)
+                emit(try Suggester.suggest(log: sweep, options: searchOptions(models: models)))
+            }
+        }
+    }
+
+    func emit(_ suggestions: [Suggestion]) {
+        for s in suggestions {
+            if explain { for line in s.explanation { Output.warn("carbs-suggest: " + line) } }
+            Output.line(s.record())
+        }
+    }
+}
