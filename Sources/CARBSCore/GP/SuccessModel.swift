@@ -110,7 +110,7 @@ public struct SuccessModel: Sendable {
         let q = Matrix(rowArrays: xs, columns: x.cols)
         var ks = kernel.cross(x, q)
         for i in ks.storage.indices { ks.storage[i] += Self.biasVariance }
-        let mean = LAPACK.multiply(ks, .transpose, vector: gradient)
+        let mean = LAPACK.multiply(ks, vector: gradient, transpose: .transpose)
         let n = x.rows
         for j in 0..<q.rows { for i in 0..<n { ks[i, j] *= sqrtW[i] } }
         let v = factor.solveLower(ks)

@@ -135,7 +135,8 @@ public enum LAPACK {
     }
 
     /// `op(A)·op(B)` as a new matrix.
-    public static func multiply(_ a: Matrix, _ ta: Transpose = .none, _ b: Matrix, _ tb: Transpose = .none) -> Matrix {
+    public static func multiply(_ a: Matrix, _ b: Matrix, transposeA ta: Transpose = .none,
+                                transposeB tb: Transpose = .none) -> Matrix {
         var c = Matrix(rows: ta == .none ? a.rows : a.cols, cols: tb == .none ? b.cols : b.rows)
         gemm(ta, a, tb, b, into: &c)
         return c
@@ -163,7 +164,7 @@ public enum LAPACK {
     }
 
     /// `op(A)·x` as a new vector.
-    public static func multiply(_ a: Matrix, _ ta: Transpose = .none, vector x: [Double]) -> [Double] {
+    public static func multiply(_ a: Matrix, vector x: [Double], transpose ta: Transpose = .none) -> [Double] {
         var y = [Double](repeating: 0, count: ta == .none ? a.rows : a.cols)
         gemv(ta, a, x, into: &y)
         return y
