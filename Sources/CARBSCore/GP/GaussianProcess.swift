@@ -1,0 +1,200 @@
+/// Exact Gaussian-process regression with a Matérn-5/2 ARD kernel (+ optional linear term), constant mean and
+/// Gaussian noise.
+///
+/// Scale robustness: `fit` standardizes `y` internally (centre by the mean, divide by the standard deviation,
+/// or by 1 when y is constant), searches the hyperparameters against priors expressed in those units, and
+/// converts the result back, so `hyperparameters` are always in the units of `y` as given.
+///
+/// Size limits: hyperparameters are searched on at most `GPFitOptions.maxFitPoints` points (an evenly strided,
+/// deterministic subsample), and the posterior conditions on the **most recent** `maxPoints` observations
+/// (the last rows of `x`).
+public struct GaussianProcess: Sendable {
+    /// The hyperparameters the posterior conditions on (in `y` units).
+    public let hyperparameters: GPHyperparameters
+    /// log p(y | X, θ) of the conditioned data under `hyperparameters` (jitter included).
+    public let logMarginalLikelihood: Double
+    /// Diagonal jitter that had to be added to K + σ_n²I to factor it (0 if none).
+    public let jitter: Double
+    /// The cap on conditioned points used by `adding`.
+    public let maxPoints: Int
+
+    let x: Matrix
+    let y: [Double]
+    let kernel: Matern52Kernel
+    let factor: CholeskyFactor
+    let alpha: [Double]
+
+    /// Number of observations the posterior conditions on (after any subsampling).
+    public var pointsUsed: Int { x.rows }
+    /// Input dimension.
+    public var dimension: Int { x.cols }
+
+    /// Conditions on data with given hyperparameters (no search). Keeps the last `maxPoints` observations.
+    /// - Throws: `GPError` for empty, mismatched or non-finite data and invalid hyperparameters.
+    public init(x: [[Double]], y: [Double], hyperparameters: GPHyperparameters, maxPoints: Int = 2000) throws {
+        let m = try validatedInputs(x, y)
+        try self.init(matrix: m, y: y, hyperparameters: hyperparameters, maxPoints: maxPoints)
+    }
+
+    init(matrix fullX: Matrix, y fullY: [Double], hyperparameters h: GPHyperparameters, maxPoints: Int) throws {
+        if let problem = h.validationProblem(dimension: fullX.cols) { throw GPError.invalidHyperparameters(problem) }
+        let cap = max(1, maxPoints)
+        var xm = fullX, yv = fullY
+        if fullX.rows > cap {
+            let keep = Array((fullX.rows - cap)..<fullX.rows)
+            xm = fullX.selectingRows(keep)
+            yv = Array(fullY[(fullY.count - cap)...])
+        }
+        let kernel = h.kernel
+        var k = kernel.gram(xm)
+        let n = xm.rows
+        for i in 0..<n { k[i, i] += h.noiseVariance }
+        let chol: CholeskyFactor
+        do {
+            chol = try CholeskyFactor.factor(k)
+        } catch {
+            throw GPError.numericalFailure("\(error)")
+        }
+        let r = yv.map { $0 - h.mean }
+        let alpha = chol.solve(r)
+        var quad = 0.0
+        for i in 0..<n { quad += r[i] * alpha[i] }
+        self.hyperparameters = h
+        self.maxPoints = cap
+        self.x = xm
+        self.y = yv
+        self.kernel = kernel
+        self.factor = chol
+        self.alpha = alpha
+        self.jitter = chol.jitter
+        self.logMarginalLikelihood = -0.5 * quad - 0.5 * chol.logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
+    }
+
+    /// Fits hyperparameters by MAP (log marginal likelihood + weak log-priors, see `GPObjective`) with a
+    /// multi-start bounded L-BFGS in log space, then conditions on the data.
+    ///
+    /// Bounds (standardized units): ℓ ∈ [0.01, 100], σ² ∈ [1e-4, 100], σ_n² ∈ [max(noiseFloor/var(y), 1e-12), 10],
+    /// m ∈ [−5, 5], σ_lin² ∈ [1e-4, 100]. Degenerate data (n = 1, duplicate points, constant y) fits fine; only
+    /// n = 0 throws (`GPError.noData`). If no start gives a finite objective, the default start is used.
+    public static func fit(x: [[Double]], y: [Double], options: GPFitOptions = GPFitOptions(),
+                           rng: inout SeededGenerator) throws -> GaussianProcess {
+        let xm = try validatedInputs(x, y)
+        if let fixed = options.fixed {
+            return try GaussianProcess(matrix: xm, y: y, hyperparameters: fixed, maxPoints: options.maxPoints)
+        }
+        let n = xm.rows
+        let fitCount = max(1, min(n, options.maxFitPoints))
+        let indices = fitCount == n ? Array(0..<n) : (0..<fitCount).map { ($0 * n) / fitCount }
+        let xf = fitCount == n ? xm : xm.selectingRows(indices)
+        let yf = indices.map { y[$0] }
+        let centre = yf.reduce(0, +) / Double(yf.count)
+        var variance = 0.0
+        for v in yf { variance += (v - centre) * (v - centre) }
+        variance /= Double(max(1, yf.count))
+        let sd = variance.squareRoot()
+        let scale = sd > 1e-12 * max(1, abs(centre)) ? sd : 1
+        let ys = yf.map { ($0 - centre) / scale }
+        let objective = GPObjective(x: xf, y: ys, useLinear: options.useLinearTerm,
+                                    noiseLowerBound: max(options.noiseFloor, 0) / (scale * scale))
+        let optimizer = BoundedLBFGS(maxIterations: max(1, options.maxIterations))
+        var best: (x: [Double], value: Double)? = nil
+        for start in 0..<max(1, options.restarts) {
+            let t0 = start == 0 ? objective.defaultStart : objective.randomStart(&rng)
+            let result = optimizer.minimize(start: t0, lower: objective.lower, upper: objective.upper,
+                                            objective.evaluate)
+            if result.value.isFinite && result.value < (best?.value ?? .infinity) { best = (result.x, result.value) }
+        }
+        let theta = best?.x ?? objective.defaultStart
+        let hs = objective.hyperparameters(theta)
+        let h = GPHyperparameters(lengthscales: hs.lengthscales, signalVariance: hs.signalVariance * scale * scale,
+                                  noiseVariance: max(hs.noiseVariance * scale * scale, options.noiseFloor),
+                                  mean: centre + scale * hs.mean,
+                                  linearVariance: hs.linearVariance.map { $0 * scale * scale })
+        return try GaussianProcess(matrix: xm, y: y, hyperparameters: h, maxPoints: options.maxPoints)
+    }
+
+    /// Packs query points, checking the dimension (a mismatch is a programmer error).
+    private func queryMatrix(_ xs: [[Double]]) -> Matrix {
+        precondition(xs.allSatisfy { $0.count == dimension }, "query points must have the GP's input dimension")
+        return Matrix(rowArrays: xs, columns: dimension)
+    }
+
+    /// Posterior mean and latent-function variance (noise excluded) at many points at once.
+    ///
+    /// K* comes from dgemm distances, the mean is K*ᵀα (dgemv) and the variance k** − ‖L⁻¹K*‖²_col (dtrsm),
+    /// clamped at 0.
+    public func predict(_ xs: [[Double]]) -> (mean: [Double], variance: [Double]) {
+        if xs.isEmpty { return ([], []) }
+        let q = queryMatrix(xs)
+        let ks = kernel.cross(x, q)  // n×m
+        var mean = [Double](repeating: hyperparameters.mean, count: q.rows)
+        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
+        let v = factor.solveLower(ks)
+        var variance = kernel.diagonal(q)
+        let n = x.rows
+        v.storage.withUnsafeBufferPointer { p in
+            for j in 0..<q.rows {
+                var s = 0.0
+                for i in 0..<n { let e = p[i + j * n]; s += e * e }
+                variance[j] = max(0, variance[j] - s)
+            }
+        }
+        return (mean, variance)
+    }
+
+    /// Closed-form leave-one-out predictions for every conditioned point (same hyperparameters):
+    /// μ₋ᵢ = yᵢ − αᵢ/[K⁻¹]ᵢᵢ and latent variance 1/[K⁻¹]ᵢᵢ − (σ_n² + jitter), clamped at 0.
+    public func leaveOneOut() -> (mean: [Double], variance: [Double]) {
+        guard let kinv = factor.inverse() else {
+            return (y.map { _ in hyperparameters.mean }, kernel.diagonal(x))
+        }
+        let n = x.rows
+        var means = [Double](repeating: 0, count: n), vars = [Double](repeating: 0, count: n)
+        let noise = hyperparameters.noiseVariance + jitter
+        for i in 0..<n {
+            let d = kinv[i, i]
+            means[i] = y[i] - alpha[i] / d
+            vars[i] = max(0, 1 / d - noise)
+        }
+        return (means, vars)
+    }
+
+    /// The same GP (same hyperparameters and point cap) conditioned on extra observations, e.g. fantasies.
+    public func adding(x newX: [[Double]], y newY: [Double]) throws -> GaussianProcess {
+        if newX.isEmpty && newY.isEmpty { return self }
+        let extra = try validatedInputs(newX, newY)
+        guard extra.cols == dimension else {
+            throw GPError.dimensionMismatch("new points have \(extra.cols) dimensions, expected \(dimension)")
+        }
+        let total = x.rows + extra.rows
+        var combined = Matrix(rows: total, cols: dimension)
+        for j in 0..<dimension {
+            for i in 0..<x.rows { combined[i, j] = x[i, j] }
+            for i in 0..<extra.rows { combined[x.rows + i, j] = extra[i, j] }
+        }
+        return try GaussianProcess(matrix: combined, y: y + newY, hyperparameters: hyperparameters,
+                                   maxPoints: maxPoints)
+    }
+
+    /// One joint draw of the latent function at `xs` from the posterior (for Thompson sampling; meant for a
+    /// few dozen points). The posterior covariance K** − VᵀV (V = L⁻¹K*, dsyrk) is factored with jitter; if
+    /// even that fails, independent marginal draws are returned.
+    public func samplePosterior(_ xs: [[Double]], rng: inout SeededGenerator) -> [Double] {
+        if xs.isEmpty { return [] }
+        let q = queryMatrix(xs)
+        let m = q.rows
+        let ks = kernel.cross(x, q)
+        var mean = [Double](repeating: hyperparameters.mean, count: m)
+        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
+        let v = factor.solveLower(ks)
+        var cov = kernel.gram(q)
+        LAPACK.syrk(.transpose, v, alpha: -1, beta: 1, into: &cov)
+        let z = (0..<m).map { _ in rng.normal() }
+        if let chol = try? CholeskyFactor.factor(cov, maxRelativeJitter: 1e-1) {
+            var draw = mean
+            LAPACK.gemv(.none, chol.lower, z, alpha: 1, beta: 1, into: &draw)
+            return draw
+        }
+        return (0..<m).map { mean[$0] + max(0, cov[$0, $0]).squareRoot() * z[$0] }
+    }
+}
