@@ -35,6 +35,11 @@ let package = Package(
         .executableTarget(name: "carbs-suggest", dependencies: ["CARBSCLI"]),
         .executableTarget(name: "carbs-pareto", dependencies: ["CARBSCLI"]),
         .executableTarget(name: "carbs-plot", dependencies: ["CARBSCLI"]),
+        // Benchmarks (not tests): search quality and speed. See BENCHMARKS.md.
+        .executableTarget(
+            name: "carbs-bench",
+            dependencies: ["CARBSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/Sources/carbs-bench"),
         .testTarget(name: "CARBSCoreTests", dependencies: ["CARBSCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CLITests",

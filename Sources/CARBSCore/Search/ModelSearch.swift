@@ -149,7 +149,7 @@ struct ModelSearch {
             var s = suggester.make(x: x, index: startIndex + out.count, kind: "bo")
             let u = transform.inverse(mu)
             let uHi = transform.inverse(mu + sd), uLo = transform.inverse(mu - sd)
-            s.predictedScore = log.objective.maximize ? u : -u
+            s.predictedScore = sweep.objective.maximize ? u : -u
             s.predictedScoreStd = abs(uHi - uLo) / 2
             s.predictedCost = exp(costPred[bestI])
             if successModel != nil { s.pSuccess = pSuccess[bestI] }
@@ -169,7 +169,7 @@ struct ModelSearch {
         return out
     }
 
-    var log: SweepLog { suggester.log }
+    var sweep: SweepLog { suggester.log }
 
     /// CARBS's locality weight: the normal density of the basic-space distance to the nearest origin.
     func searchProbability(_ x: [Double], origins: [[Double]], radius: Double) -> Double {
@@ -211,7 +211,7 @@ struct ModelSearch {
     func explain(front: StepFront, groups: [Dataset.Group], transform: FittedTransform, x: [Double], acquisition: Double,
                  cost: Double, masked: Int, total: Int, threshold: Double?) -> [String] {
         var lines: [String] = []
-        let o = log.objective
+        let o = sweep.objective
         lines.append("strategy \(options.strategy.rawValue): \(data.successes.count) successes, \(data.failures.count) failures, \(data.pending.count) pending, \(total) candidates")
         lines.append("front (\(front.members.count) points, cost → \(o.scoreKey)):")
         for m in front.members {
@@ -229,7 +229,7 @@ struct ModelSearch {
             if dist < nd { nd = dist; nearest = m }
         }
         if nearest >= 0 {
-            lines.append("nearest front point: run at line \(log.runs[groups[nearest].runIndices[0]].line), distance \(JSONWriter.format((nd.squareRoot() * 1000).rounded() / 1000)) in the unit cube")
+            lines.append("nearest front point: run at line \(sweep.runs[groups[nearest].runIndices[0]].line), distance \(JSONWriter.format((nd.squareRoot() * 1000).rounded() / 1000)) in the unit cube")
         }
         lines.append("acquisition \(JSONWriter.format(acquisition)), predicted cost \(JSONWriter.format(cost))")
         return lines
