@@ -193,3 +193,15 @@ extension SweepLog {
         return out
     }
 }
+
+extension SweepLog {
+    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died);
+    /// pending runs without a time are kept.
+    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) {
+        guard let timeout else { return }
+        runs.removeAll { r in
+            guard r.status == .pending, let t = r.fields["time"]?.doubleValue else { return false }
+            return now - t > timeout
+        }
+    }
+}
