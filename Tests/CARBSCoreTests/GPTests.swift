@@ -201,6 +201,25 @@ private struct GPFixture: Decodable {
         #expect(sub.pointsUsed == 40)
     }
 
+    @Test func fitIsReproducibleForASeed() throws {
+        var data = SeededGenerator(seed: 17)
+        let x = uniformPoints(30, 3, &data)
+        let y = x.map { $0[0] * $0[0] - $0[2] + 0.05 * data.normal() }
+        var a = SeededGenerator(seed: 99), b = SeededGenerator(seed: 99)
+        let options = GPFitOptions(useLinearTerm: true)
+        let ga = try GaussianProcess.fit(x: x, y: y, options: options, rng: &a)
+        let gb = try GaussianProcess.fit(x: x, y: y, options: options, rng: &b)
+        #expect(ga.hyperparameters == gb.hyperparameters)
+        #expect(ga.hyperparameters.linearVariance != nil)
+        // The MAP fit beats the default start in marginal likelihood.
+        let defaults = GPHyperparameters(lengthscales: [0.5, 0.5, 0.5], signalVariance: 1, noiseVariance: 0.01,
+                                         mean: 0, linearVariance: 0.5)
+        let ys = FittedTransform.fit(y, kind: .standardize)
+        let standardized = try GaussianProcess.fit(x: x, y: y.map { ys.forward($0) }, options: options, rng: &a)
+        let atDefaults = try GaussianProcess(x: x, y: y.map { ys.forward($0) }, hyperparameters: defaults)
+        #expect(standardized.logMarginalLikelihood > atDefaults.logMarginalLikelihood)
+    }
+
     // MARK: Posterior operations
 
     @Test func leaveOneOutMatchesBruteForceRefits() throws {
