@@ -7,8 +7,9 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     public let rows: Int
     /// Number of columns.
     public let cols: Int
-    /// Column-major elements, `rows * cols` of them.
-    public var storage: [Double]
+    /// Column-major elements, `rows * cols` of them (read-only outside the module so the count stays right;
+    /// write through the subscript).
+    public internal(set) var storage: [Double]
 
     /// A `rows × cols` matrix with every element equal to `value`.
     public init(rows: Int, cols: Int, repeating value: Double = 0) {
