@@ -53,7 +53,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Element `(i, j)`.
-    @inlinable public subscript(i: Int, j: Int) -> Double {
+    public subscript(i: Int, j: Int) -> Double {
         get { storage[i + j * rows] }
         set { storage[i + j * rows] = newValue }
     }
