@@ -156,7 +156,9 @@ private func lines(_ s: String) -> [[Character]] { s.split(separator: "\n", omit
         let paths = svg.split(separator: "\n").filter { $0.hasPrefix("<path") && $0.contains("stroke=\"#d62728\"") }
         #expect(paths.count == 1)
         #expect((paths.first ?? "").components(separatedBy: " H").count - 1 == 8)
-        // Non-finite runs draw nothing.
+        // Runs sharing an index are still all drawn; non-finite runs draw nothing.
+        let shared = ScatterPlot(runs: [ParetoPoint(score: 1, cost: 1, index: 0), ParetoPoint(score: 0, cost: 2, index: 0)])
+        #expect(svgElements(shared.svg()).names.filter { $0 == "circle" }.count == 2)
         var bad = plot
         bad.runs.append(ParetoPoint(score: .nan, cost: 3, index: 99))
         #expect(svgElements(bad.svg()).names.filter { $0 == "circle" }.count == plot.runs.count)
