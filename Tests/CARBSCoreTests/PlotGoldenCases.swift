@@ -45,6 +45,28 @@ enum PlotGoldenCases {
                        title: "relevance")
     }
 
+    /// 60 random runs of branin-with-epochs (the benchmark problem): score = −(branin(x1, x2) + 10/epochs),
+    /// cost = epochs, x1 ∈ [−5, 10], x2 ∈ [0, 15], epochs log-uniform integer in [1, 100]; every 9th run fails.
+    static var branin: (runs: [ParetoPoint], failed: [Double]) {
+        var g = SeededGenerator(seed: 7)
+        func u() -> Double { Double(g.next() >> 11) * 0x1p-53 }
+        var runs: [ParetoPoint] = [], failed: [Double] = []
+        for i in 0..<60 {
+            let x1 = -5 + 15 * u(), x2 = 15 * u()
+            let epochs = pow(10, 2 * u()).rounded()
+            let b = 5.1 / (4 * Double.pi * Double.pi), c = 5 / Double.pi, t = 1 / (8 * Double.pi)
+            let f = pow(x2 - b * x1 * x1 + c * x1 - 6, 2) + 10 * (1 - t) * cos(x1) + 10
+            if i % 9 == 8 { failed.append(epochs); continue }
+            runs.append(ParetoPoint(score: -(f + 10 / epochs), cost: epochs, index: i))
+        }
+        return (runs, failed)
+    }
+
+    static var braninScatter: ScatterPlot {
+        ScatterPlot(runs: branin.runs, failureCosts: branin.failed, title: "branin-epochs, 60 random trials",
+                    xLabel: "epochs", yLabel: "score")
+    }
+
     static func style(_ c: Int, _ r: Int, _ mode: CanvasMode) -> PlotStyle { PlotStyle(columns: c, rows: r, mode: mode) }
 
     static var all: [(String, String)] {
@@ -76,6 +98,9 @@ enum PlotGoldenCases {
             ("importance-braille.txt", importance.text(style(50, 8, .braille))),
             ("importance-ascii.txt", importance.text(style(50, 8, .ascii))),
         ]
+        out.append(("scatter-branin-braille.txt", braninScatter.text(style(80, 24, .braille))))
+        out.append(("scatter-branin-ascii.txt", braninScatter.text(style(80, 24, .ascii))))
+        out.append(("scatter-branin.svg", braninScatter.svg()))
         out.append(("scatter.svg", scatter.svg(width: 640, height: 400)))
         out.append(("history.svg", history.svg(width: 640, height: 400)))
         out.append(("params.svg", params.svg(panelWidth: 300, panelHeight: 200, columns: 3)))

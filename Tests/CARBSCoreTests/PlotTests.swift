@@ -45,7 +45,7 @@ private func lines(_ s: String) -> [[Character]] { s.split(separator: "\n", omit
     }
 
     @Test(arguments: [CanvasMode.braille, .ascii], [false, true])
-    func extremePointsLandInCornerColumns(mode: CanvasMode, logX: Bool) {
+    func extremePointsLandInCornerColumns(mode: CanvasMode, logX: Bool) throws {
         let chart = Chart(logX: logX, series: [
             ChartSeries(name: nil, kind: .markers("A"), points: [ChartPoint(x: 1, y: 0)]),
             ChartSeries(name: nil, kind: .markers("Z"), points: [ChartPoint(x: 100, y: 1)]),
@@ -53,15 +53,15 @@ private func lines(_ s: String) -> [[Character]] { s.split(separator: "\n", omit
         let style = PlotStyle(columns: 50, rows: 12, mode: mode)
         let rows = lines(chart.text(style))
         #expect(rows.count == 12)
-        let zRow = try? #require(rows.firstIndex { $0.contains("Z") })
-        let aRow = try? #require(rows.firstIndex { $0.contains("A") })
+        let zRow: Int = try #require(rows.firstIndex { $0.contains("Z") })
+        let aRow: Int = try #require(rows.firstIndex { $0.contains("A") })
         // Z: max cost and max score → top plot row, rightmost plot column (the last column is a 1-column margin).
         #expect(zRow == 0)
-        #expect(rows[zRow ?? 0].firstIndex(of: "Z") == 48)
+        #expect(rows[zRow].firstIndex(of: "Z") == 48)
         // A: min cost and min score → bottom plot row (just above the axis line), first plot column (right after
         // the vertical axis).
-        let row = rows[aRow ?? 0]
-        #expect(rows[(aRow ?? 0) + 1].contains(mode == .braille ? "└" : "+"))
+        let row = rows[aRow]
+        #expect(rows[aRow + 1].contains(mode == .braille ? "└" : "+"))
         let axis = row.firstIndex { "┤│+|".contains($0) }
         #expect(axis != nil && row.firstIndex(of: "A") == (axis ?? 0) + 1)
     }
@@ -156,7 +156,9 @@ private func lines(_ s: String) -> [[Character]] { s.split(separator: "\n", omit
         let paths = svg.split(separator: "\n").filter { $0.hasPrefix("<path") && $0.contains("stroke=\"#d62728\"") }
         #expect(paths.count == 1)
         #expect((paths.first ?? "").components(separatedBy: " H").count - 1 == 8)
-        // Non-finite runs draw nothing.
+        // Runs sharing an index are still all drawn; non-finite runs draw nothing.
+        let shared = ScatterPlot(runs: [ParetoPoint(score: 1, cost: 1, index: 0), ParetoPoint(score: 0, cost: 2, index: 0)])
+        #expect(svgElements(shared.svg()).names.filter { $0 == "circle" }.count == 2)
         var bad = plot
         bad.runs.append(ParetoPoint(score: .nan, cost: 3, index: 99))
         #expect(svgElements(bad.svg()).names.filter { $0 == "circle" }.count == plot.runs.count)

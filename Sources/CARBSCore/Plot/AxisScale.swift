@@ -99,7 +99,7 @@ public struct AxisScale: Sendable, Equatable {
         return out
     }
 
-    /// Ticks m·10^k for the densest multiplier set (1…9, 1-2-5, 1-3, 1) that gives at most `target` ticks, then
+    /// Ticks m·10^k for the densest multiplier set (1…9, 1-2-5, 1-3, 1) that gives at most `target + 1` ticks, then
     /// every n-th decade; falls back to linear ticks inside the range when fewer than two fit.
     static func logTicks(_ lo: Double, _ hi: Double, _ target: Int) -> (ticks: [Double], step: Double) {
         let kLo = Int(log10(lo).rounded(.down)), kHi = Int(log10(hi).rounded(.up))
@@ -116,7 +116,7 @@ public struct AxisScale: Sendable, Equatable {
         let sets: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]]
         for mults in sets {
             let t = make(mults, stride: 1)
-            if t.count >= 2, t.count <= target { return (t, 0) }
+            if t.count >= 2, t.count <= target + 1 { return (t, 0) }
         }
         let decades = make([1], stride: 1)
         if decades.count > target {

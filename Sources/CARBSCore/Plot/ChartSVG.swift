@@ -12,7 +12,10 @@ extension Chart {
         let bottom = y0 + height - 30 - (xLabel != nil ? 16 : 0) - (named.isEmpty ? 0 : 20)
         let left = x0 + (yLabel != nil ? 66 : 52), right = x0 + width - 16
         let pw = max(1, right - left), ph = max(1, bottom - top)
-        let xs = xScale(targetTicks: max(2, Int(pw / 80))), ys = yScale(targetTicks: max(2, Int(ph / 45)))
+        let xs = xScale(targetTicks: max(2, Int(pw / 80))), ys = yScale(targetTicks: max(2, Int(ph / 40)))
+        // Data are drawn inset from the frame so that points on the edges stay whole.
+        let inset = min(6, pw / 10, ph / 10)
+        let dl = left + inset, dw = pw - 2 * inset, db = bottom - inset, dh = ph - 2 * inset
         var out = "<g>\n"
         out += "<clipPath id=\"\(id)-clip\"><rect x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(top - 6))\" "
             + "width=\"\(SVG.n(pw + 12))\" height=\"\(SVG.n(ph + 12))\"/></clipPath>\n"
@@ -22,14 +25,14 @@ extension Chart {
         // Grid, ticks and tick labels.
         for v in xs.ticks {
             guard let t = xs.position(v), t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let px = left + t * pw
+            let px = dl + t * dw
             out += "<line x1=\"\(SVG.n(px))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(px))\" y2=\"\(SVG.n(bottom + 4))\" "
                 + "stroke=\"#e4e4e4\"/>\n"
             out += SVG.text(xs.label(v), x: px, y: bottom + 17)
         }
         for v in ys.ticks {
             guard let t = ys.position(v), t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let py = bottom - t * ph
+            let py = db - t * dh
             out += "<line x1=\"\(SVG.n(left - 4))\" y1=\"\(SVG.n(py))\" x2=\"\(SVG.n(right))\" y2=\"\(SVG.n(py))\" "
                 + "stroke=\"#e4e4e4\"/>\n"
             out += SVG.text(ys.label(v), x: left - 7, y: py + 4, anchor: "end")
@@ -54,8 +57,8 @@ extension Chart {
             let eps = 1e-9
             if !clamp, tx < -eps || tx > 1 + eps || (ty.map { $0 < -eps || $0 > 1 + eps } ?? false) { return nil }
             let cx = min(1, max(0, tx))
-            guard let yy = ty else { return (left + cx * pw, bottom - 5) }
-            return (left + cx * pw, bottom - min(1, max(0, yy)) * ph)
+            guard let yy = ty else { return (dl + cx * dw, db) }
+            return (dl + cx * dw, db - min(1, max(0, yy)) * dh)
         }
         out += "<g clip-path=\"url(#\(id)-clip)\">\n"
         for s in series {

@@ -24,12 +24,27 @@ extension Chart {
         let rowsForPlot = max(1, plotRows())
         let top = (hasTitle ? 1 : 0) + (hasYLabel ? 1 : 0)
 
-        let ys = yScale(targetTicks: max(2, rowsForPlot / 2 + 1))
+        let dotsPerRow = mode == .braille ? 4 : 2, dotsPerColumn = mode == .braille ? 2 : 1
+        // Fewer ticks until every tick gets its own row.
+        var yTarget = max(2, rowsForPlot / 2 + 1)
+        var ys = yScale(targetTicks: yTarget)
+        while yTarget > 2, Chart.tickRows(ys, rowsForPlot * dotsPerRow, dotsPerRow).contains(where: { $0 == nil }) {
+            yTarget -= 1
+            ys = yScale(targetTicks: yTarget)
+        }
         let yLabels = ys.ticks.map { ys.label($0) }
         let labelWidth = min(max(1, yLabels.map(\.count).max() ?? 1), width / 3)
         let plotLeft = labelWidth + 1
         let plotColumns = max(1, width - plotLeft - 1)
-        let xs = xScale(targetTicks: max(2, plotColumns / 10))
+        // Fewer ticks until every label fits without touching its neighbours.
+        var xTarget = max(2, plotColumns / 10)
+        var xs = xScale(targetTicks: xTarget)
+        while xTarget > 2,
+              Chart.tickLabelStarts(xs, plotColumns * dotsPerColumn, dotsPerColumn, plotLeft, width)
+                .contains(where: { $0 == nil }) {
+            xTarget -= 1
+            xs = xScale(targetTicks: xTarget)
+        }
 
         var canvas = DotCanvas(columns: plotColumns, rows: rowsForPlot, mode: mode)
         draw(on: &canvas, xs: xs, ys: ys)
@@ -38,12 +53,8 @@ extension Chart {
         // Vertical axis with tick marks and right-aligned labels.
         let braille = mode == .braille
         for row in 0..<rowsForPlot { out.put(labelWidth, top + row, braille ? "│" : "|") }
-        var usedRows = Set<Int>()
-        for (v, label) in zip(ys.ticks, yLabels) {
-            guard let t = ys.position(v), t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let dot = Int(((1 - t) * Double(canvas.dotHeight - 1)).rounded())
-            let row = min(rowsForPlot - 1, max(0, dot / canvas.dotsPerRow))
-            guard usedRows.insert(row).inserted else { continue }
+        for (row, label) in zip(Chart.tickRows(ys, canvas.dotHeight, canvas.dotsPerRow), yLabels) {
+            guard let row else { continue }
             let text = String(label.prefix(labelWidth))
             out.write(text, labelWidth - text.count, top + row)
             out.put(labelWidth, top + row, braille ? "┤" : "+")
@@ -53,17 +64,11 @@ extension Chart {
         let axisRow = top + rowsForPlot
         out.put(labelWidth, axisRow, braille ? "└" : "+")
         for col in 0..<plotColumns { out.put(plotLeft + col, axisRow, braille ? "─" : "-") }
-        var lastEnd = -1
-        for v in xs.ticks {
-            guard let t = xs.position(v), t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let dot = Int((t * Double(canvas.dotWidth - 1)).rounded())
-            let col = plotLeft + min(plotColumns - 1, max(0, dot / canvas.dotsPerColumn))
-            let label = xs.label(v)
-            let start = min(max(0, col - label.count / 2), width - label.count)
-            guard start > lastEnd else { continue }
+        let starts = Chart.tickLabelStarts(xs, canvas.dotWidth, canvas.dotsPerColumn, plotLeft, width)
+        for (v, placed) in zip(xs.ticks, starts) {
+            guard let (col, start) = placed else { continue }
             out.put(col, axisRow, braille ? "┬" : "+")
-            out.write(label, start, axisRow + 1)
-            lastEnd = start + label.count
+            out.write(xs.label(v), start, axisRow + 1)
         }
 
         var row = 0
@@ -86,6 +91,34 @@ extension Chart {
             }
         }
         return out
+    }
+
+    /// The canvas row of each tick of a vertical axis; nil for a tick off the axis or on an already used row.
+    static func tickRows(_ ys: AxisScale, _ dotHeight: Int, _ dotsPerRow: Int) -> [Int?] {
+        var used = Set<Int>()
+        return ys.ticks.map { v in
+            guard let t = ys.position(v), t >= -1e-9, t <= 1 + 1e-9 else { return nil }
+            let dot = Int(((1 - t) * Double(dotHeight - 1)).rounded())
+            let row = min(dotHeight / dotsPerRow - 1, max(0, dot / dotsPerRow))
+            return used.insert(row).inserted ? row : nil
+        }
+    }
+
+    /// For each tick of a horizontal axis: its column and the first column of its label, or nil when the tick is
+    /// off the axis or its label would touch the previous one.
+    static func tickLabelStarts(_ xs: AxisScale, _ dotWidth: Int, _ dotsPerColumn: Int, _ plotLeft: Int,
+                                _ width: Int) -> [(Int, Int)?] {
+        var lastEnd = -1
+        return xs.ticks.map { v in
+            guard let t = xs.position(v), t >= -1e-9, t <= 1 + 1e-9 else { return nil }
+            let dot = Int((t * Double(dotWidth - 1)).rounded())
+            let col = plotLeft + min(dotWidth / dotsPerColumn - 1, max(0, dot / dotsPerColumn))
+            let n = xs.label(v).count
+            let start = min(max(0, col - n / 2), width - n)
+            guard start > lastEnd else { return nil }
+            lastEnd = start + n
+            return (col, start)
+        }
     }
 
     private func legendGlyph(_ s: ChartSeries, _ mode: CanvasMode) -> String {

@@ -54,12 +54,12 @@ public struct ParamsPlot: Sendable, Equatable {
             case .drift:
                 let pts = p.values.enumerated().map { ChartPoint(x: Double($0.offset + 1), y: $0.element) }
                     .filter { ($0.y ?? .nan).isFinite }
-                return Chart(title: p.name, logY: p.log,
+                return Chart(title: p.name, xLabel: "trial", logY: p.log,
                              series: [ChartSeries(name: nil, kind: .dots, points: pts, color: .blue)])
             case .score:
                 let pts = zip(p.values, scores).filter { $0.0.isFinite && $0.1.isFinite }
                     .map { ChartPoint(x: $0.0, y: $0.1) }
-                return Chart(title: p.name, logX: p.log,
+                return Chart(title: p.name, yLabel: "score", logX: p.log,
                              series: [ChartSeries(name: nil, kind: .dots, points: pts, color: .blue)])
             }
         }

@@ -57,8 +57,7 @@ public struct ScatterPlot: Sendable, Equatable {
     /// The chart this plot draws.
     public var chart: Chart {
         let f = front
-        let onFront = Set(f.map(\.index))
-        let others = runs.filter { $0.isFinite && !onFront.contains($0.index) }
+        let others = runs.filter { p in p.isFinite && !f.contains(p) }
         let frontPoints = f.map { ChartPoint(x: $0.cost, y: $0.score) }
         var series = [
             ChartSeries(name: "runs", kind: .dots, points: others.map { ChartPoint(x: $0.cost, y: $0.score) },
