@@ -170,8 +170,13 @@ public struct SweepLog: Sendable {
                     runs.append(run)
                 } else {
                     resultLine[id] = r.line
-                    if let i = pendingIndex.removeValue(forKey: id) { runs[i] = nil }
-                    runs.append(run)
+                    var result = run
+                    if let i = pendingIndex.removeValue(forKey: id) {
+                        // The result inherits what only the pending record said (the suggestion's kind).
+                        if result.fields["kind"] == nil, let k = runs[i]?.fields["kind"] { result.fields["kind"] = k }
+                        runs[i] = nil
+                    }
+                    runs.append(result)
                 }
             }
             log.runs = runs.compactMap { $0 }
