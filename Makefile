@@ -5,12 +5,20 @@ SHELLS := bash zsh fish
 MANUAL_DATE := 2026-11-23
 SWIFT ?= swift
 
-.PHONY: build test install docs docs-check demo
+.PHONY: deps build test install docs docs-check demo bench-quick bench-full
 
-build:
+# The system LAPACK/BLAS: installed with apt-get when missing (as root), or named in one line otherwise.
+deps:
+	@missing=""; for p in liblapack-dev libblas-dev; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	    else echo "carbs needs LAPACK/BLAS: run  sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	fi
+
+build: deps
 	$(SWIFT) build -c release
 
-test:
+test: deps
 	$(SWIFT) test
 
 install: build
@@ -53,7 +61,18 @@ docs-check:
 docs-into:
 	$(call generate,$(DOCS_DIR))
 
-demo:
-	bin="$$($(SWIFT) build --show-bin-path)"; $(SWIFT) build && \
-	"$$bin/carbs-space" lr=log:1e-5:1e-1 width=log:16:4096:int opt=choice:adam,lion \
-	    | "$$bin/carbs-space" sample -n 8 --seed 1
+# An end-to-end sweep of the toy training program (examples/toy-train): 40 trials, then the front as a plot.
+demo: deps
+	$(SWIFT) build
+	@bin="$$($(SWIFT) build --show-bin-path)"; dir="$$(mktemp -d)"; export PATH="$$bin:$$PATH"; \
+	echo "demo sweep log: $$dir/sweep.jsonl"; \
+	examples/bash-loop.sh "$$dir/sweep.jsonl" 40 && \
+	carbs-pareto --summary --format text "$$dir/sweep.jsonl" && \
+	carbs-fit --format text "$$dir/sweep.jsonl"
+
+# Benchmarks (release builds; see BENCHMARKS.md).
+bench-quick: deps
+	benchmarks/run-quick.sh
+
+bench-full: deps
+	benchmarks/run-full.sh
