@@ -22,3 +22,20 @@ import Testing
         #expect(c.contentHash != d.contentHash)
     }
 }
+
+@Suite struct InvalidJSONHintTests {
+    @Test(arguments: [
+        (#"{"params":{"x":0.5},"score":NaN}"#, "invalid JSON: NaN is not a JSON number"),
+        (#"{"params":{"x":0.5},"score":-Infinity}"#, "invalid JSON: Infinity is not a JSON number"),
+        (#"{"params":{"x":0.5},"score":1e999}"#, "invalid JSON: a number is too large for a double"),
+        (#"{"params":{"x":0.5},"score":1"#, "invalid JSON: the object is not closed"),
+    ])
+    func badLinesGetASpecificMessage(line: String, message: String) {
+        do {
+            _ = try RecordDecoder().decode(Array(line.utf8), line: 1)
+            Issue.record("accepted \(line)")
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+}

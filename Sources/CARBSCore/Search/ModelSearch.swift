@@ -23,7 +23,7 @@ struct ModelSearch {
         var modelOptions = Surrogates.Options()
         modelOptions.transform = strategy == .carbs ? .quantileNormal : .standardize
         modelOptions.score = fitOptions
-        modelOptions.cost = fitOptions
+        modelOptions.cost.fixed = fitOptions.fixed
         if let m = options.scoreModel, m.lengthscales.count == d { modelOptions.score.fixed = m }
         if let m = options.costModel, m.lengthscales.count == d { modelOptions.cost.fixed = m }
 
