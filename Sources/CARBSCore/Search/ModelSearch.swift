@@ -22,7 +22,7 @@ struct ModelSearch {
         }
         var modelOptions = Surrogates.Options()
         modelOptions.transform = strategy == .carbs ? .quantileNormal : .standardize
-        modelOptions.score = fitOptions
+        modelOptions.score.fixed = fitOptions.fixed
         modelOptions.cost.fixed = fitOptions.fixed
         if let m = options.scoreModel, m.lengthscales.count == d { modelOptions.score.fixed = m }
         if let m = options.costModel, m.lengthscales.count == d { modelOptions.cost.fixed = m }
@@ -49,7 +49,7 @@ struct ModelSearch {
         // points go elsewhere.
         var taken = Set<[Double]>()
         if !data.pending.isEmpty {
-            let m = scoreGP.predict(data.pending).mean
+            let m = scoreGP.predictMean(data.pending)
             let pc = models.predictLogCost(data.pending)
             if let g = try? scoreGP.adding(x: data.pending, y: m) { scoreGP = g }
             frontPoints += zip(m, pc).map { ($0, exp($1)) }

@@ -13,7 +13,9 @@ public struct Surrogates: Sendable {
 
     public struct Options: Sendable {
         public var transform: OutputTransform = .standardize
-        public var score = GPFitOptions()
+        /// Two L-BFGS starts (a deterministic one and one drawn from the priors); each start costs about a third of
+        /// a suggestion's time at n = 100.
+        public var score = GPFitOptions(restarts: 2)
         /// Log cost is usually a smooth, near-additive function of the parameters: one L-BFGS start is enough.
         public var cost = GPFitOptions(restarts: 1)
         public init() {}
@@ -40,7 +42,7 @@ public struct Surrogates: Sendable {
 
     /// Predicted log cost (natural log) at each point.
     public func predictLogCost(_ xs: [[Double]]) -> [Double] {
-        cost.predict(xs).mean.map { costTransform.inverse($0) }
+        cost.predictMean(xs).map { costTransform.inverse($0) }
     }
 
     /// P(success) at each point (1 when no run has failed).
