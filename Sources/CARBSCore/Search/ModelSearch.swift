@@ -112,7 +112,9 @@ struct ModelSearch {
         let target = min(1, max(0, ratios[Int(suggester.rng.next() % 6)] + 0.1 * suggester.rng.normal())) * 1.1
         let lcMin = logCosts.min() ?? 0, lcMax = logCosts.max() ?? 0
         let yMin = ys.min() ?? 0, yMax = ys.max() ?? 1
-        let upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
+        // EHVI integrates improvements up to a little past the costliest run or candidate, never past --max-cost.
+        var upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
+        if let m = maxLogCost { upperLogCost = min(upperLogCost, m) }
 
         while out.count < count {
             let pred = scoreGP.predict(candidates)
