@@ -120,6 +120,7 @@ struct CarbsSuggest: ParsableCommand {
 
     func emit(_ suggestions: [Suggestion], time: Double?) {
         for s in suggestions {
+            for line in s.warnings { Output.warn("carbs-suggest: " + line) }
             if explain { for line in s.explanation { Output.warn("carbs-suggest: " + line) } }
             Output.line(s.record(time: time))
         }

@@ -150,8 +150,9 @@ struct ModelSearch {
                     bestI = i
                 }
             }
+            var warnings: [String] = []
             if bestI < 0 {
-                notes.append("no candidate under --max-cost (all \(masked) masked); suggesting the cheapest")
+                warnings.append("no candidate is predicted to cost at most --max-cost \(JSONWriter.format(options.maxCost ?? 0)) (all \(masked) masked); suggesting the cheapest")
                 bestI = cheapestI
             }
             let x = candidates[bestI]
@@ -165,6 +166,7 @@ struct ModelSearch {
             s.predictedCost = exp(costPred[bestI])
             if successModel != nil { s.pSuccess = pSuccess[bestI] }
             s.acquisition = bestA
+            s.warnings = warnings
             if options.explain {
                 s.explanation = explain(front: front, groups: groups, transform: transform, x: x, acquisition: bestA,
                                         cost: exp(costPred[bestI]), masked: masked, total: candidates.count, threshold: threshold)

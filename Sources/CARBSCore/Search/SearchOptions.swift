@@ -64,6 +64,8 @@ public struct Suggestion: Sendable {
     public var pSuccess: Double?
     public var acquisition: Double?
     public var explanation: [String] = []
+    /// Problems the user should hear about even without --explain (e.g. nothing fits under --max-cost).
+    public var warnings: [String] = []
 
     /// The pending record, ready to append to the log. `time` (Unix seconds) is recorded when given, so stale
     /// pending runs can be recognized later (`--pending-timeout`).
