@@ -86,7 +86,7 @@ import Testing
                 printf "{\\"id\\":\\"r%04d\\",\\"params\\":{\\"x\\":%.6f},\\"score\\":%.6f,\\"cost\\":%d}\\n", i, i / 1500, i / 1500, i }' >> big.jsonl
             echo '{"id":"last","status":"pending","params":{"x":0.5}}' >> big.jsonl
             wc -c < big.jsonl >&2
-            carbs-pareto --format tsv big.jsonl | wc -l
+            carbs-pareto big.jsonl | wc -l
             carbs-suggest --log big.jsonl --record last --value score=0.5 --value cost=1
             """, cwd: dir)
         #expect(r.stderr.split(separator: "\n").first.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0 > 65536)
