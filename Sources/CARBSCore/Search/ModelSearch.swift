@@ -23,7 +23,7 @@ struct ModelSearch {
         var modelOptions = Surrogates.Options()
         modelOptions.transform = strategy == .carbs ? .quantileNormal : .standardize
         modelOptions.score = fitOptions
-        modelOptions.cost = fitOptions
+        modelOptions.cost.fixed = fitOptions.fixed
         if let m = options.scoreModel, m.lengthscales.count == d { modelOptions.score.fixed = m }
         if let m = options.costModel, m.lengthscales.count == d { modelOptions.cost.fixed = m }
 
@@ -74,7 +74,10 @@ struct ModelSearch {
         var out: [Suggestion] = []
         let every = options.effectiveResampleEvery
         if every > 0 {
-            let done = data.kindCounts["resample", default: 0]
+            // Stateless count of resamples so far: repeated evaluations of a point (a result record need not
+            // carry the pending record's "kind"), plus resamples still pending.
+            let repeats = data.successes.count - groups.count
+            let done = max(repeats, data.kindCounts["resample", default: 0]) + data.pendingKinds["resample", default: 0]
             if data.successes.count >= (done + 1) * every, let pick = leastSampled(front: front, groups: groups) {
                 out.append(suggester.make(x: groups[pick].x, index: startIndex, kind: "resample"))
                 notes.append("resample: least-sampled front point (\(groups[pick].count) runs)")

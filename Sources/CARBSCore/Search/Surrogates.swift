@@ -14,7 +14,8 @@ public struct Surrogates: Sendable {
     public struct Options: Sendable {
         public var transform: OutputTransform = .standardize
         public var score = GPFitOptions()
-        public var cost = GPFitOptions()
+        /// Log cost is usually a smooth, near-additive function of the parameters: one L-BFGS start is enough.
+        public var cost = GPFitOptions(restarts: 1)
         public init() {}
     }
 
