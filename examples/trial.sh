@@ -18,7 +18,11 @@ fi
 log="$1"
 shift
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-read -r -a train <<<"${TRAIN:-$here/toy-train}"
+if [[ -n "${TRAIN:-}" ]]; then
+    read -r -a train <<<"$TRAIN"
+else
+    train=("$here/toy-train")
+fi
 
 pending="$(carbs-suggest --log "$log" -n 1 "$@")"
 # Records printed by carbs-suggest start with their id: {"id":"…",…
