@@ -196,8 +196,10 @@ public struct SweepLog: Sendable {
                     resultLine[id] = r.line
                     var result = run
                     if let i = pendingIndex.removeValue(forKey: id) {
-                        // The result inherits what only the pending record said (the suggestion's kind).
-                        if result.fields["kind"] == nil, let k = runs[i]?.fields["kind"] { result.fields["kind"] = k }
+                        // The result inherits what only the pending record said (the suggestion's kind, what it retries).
+                        for key in ["kind", "retry_of"] where result.fields[key] == nil {
+                            if let v = runs[i]?.fields[key] { result.fields[key] = v }
+                        }
                         runs[i] = nil
                     }
                     runs.append(result)
@@ -224,13 +226,23 @@ extension SweepLog {
 }
 
 extension SweepLog {
-    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died);
-    /// pending runs without a time are kept.
-    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) {
-        guard let timeout else { return }
+    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died) and
+    /// returns them; pending runs without a time are kept.
+    @discardableResult
+    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) -> [Run] {
+        guard let timeout else { return [] }
+        var stale: [Run] = []
         runs.removeAll { r in
-            guard r.status == .pending, let t = r.fields["time"]?.doubleValue else { return false }
-            return now - t > timeout
+            guard r.status == .pending, let t = r.fields["time"]?.doubleValue, now - t > timeout else { return false }
+            stale.append(r)
+            return true
         }
+        return stale
+    }
+
+    /// Stale or requested pending runs that no run retries yet (no record has `"retry_of"` naming them).
+    public func unretried(_ candidates: [Run]) -> [Run] {
+        let retried = Set(runs.compactMap { $0.fields["retry_of"]?.stringValue })
+        return candidates.filter { r in r.id.map { !retried.contains($0) } ?? false }
     }
 }

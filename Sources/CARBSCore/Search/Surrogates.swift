@@ -18,11 +18,14 @@ public struct Surrogates: Sendable {
         public var score = GPFitOptions(restarts: 2)
         /// Log cost is usually a smooth, near-additive function of the parameters: one L-BFGS start is enough.
         public var cost = GPFitOptions(restarts: 1)
+        /// Most successes (and failures) the models are conditioned on; see `Dataset.capped(to:)`.
+        public var maxPoints = 1000
         public init() {}
     }
 
     /// Fits all models. Throws when there are no successes or the GP cannot be conditioned.
-    public static func fit(_ data: Dataset, options: Options, rng: inout SeededGenerator) throws -> Surrogates {
+    public static func fit(_ all: Dataset, options: Options, rng: inout SeededGenerator) throws -> Surrogates {
+        let data = all.capped(to: max(1, options.maxPoints))
         let xs = data.successes.map(\.x)
         let utilities = data.successes.map(\.utility)
         let st = FittedTransform.fit(utilities, kind: options.transform)
