@@ -212,7 +212,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("front"), "the example ends with the front: \(r.stdout)")
         let log = try SharedLog(contentsOf: dir.appendingPathComponent("sweep.jsonl"))
-        try log.expectComplete(trials: 9)
+        try log.expectComplete(trials: 3, seeds: 3)
         // Three points, each observed with seeds 1, 2, 3 under its own id, with identical params.
         let points = Dictionary(grouping: log.results.values) { pointKey($0.params) }
         #expect(points.count == 3)
@@ -324,16 +324,23 @@ private struct SharedLog {
     }
 
     /// `trials` suggestions, each with exactly one result carrying the pending record's params, and nothing else.
-    func expectComplete(trials: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// With `seeds` > 1, each suggestion ID also has results `ID-s2` … `ID-s<seeds>` (recorded with `--as`) with
+    /// the same params and no pending record of their own.
+    func expectComplete(trials: Int, seeds: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func base(_ id: String) -> String {
+            guard seeds > 1, let r = id.range(of: "-s", options: .backwards), Int(id[r.upperBound...]) != nil else { return id }
+            return String(id[..<r.lowerBound])
+        }
+        let orphans = orphanResults.filter { pending[base($0)] == nil }
         #expect(pending.count == trials, "\(pending.count) distinct pending records", sourceLocation: sourceLocation)
-        #expect(results.count == trials, "\(results.count) distinct results", sourceLocation: sourceLocation)
+        #expect(results.count == trials * seeds, "\(results.count) distinct results", sourceLocation: sourceLocation)
         #expect(duplicatePending.isEmpty, "ids suggested twice: \(duplicatePending)", sourceLocation: sourceLocation)
         #expect(duplicateResults.isEmpty, "ids recorded twice: \(duplicateResults)", sourceLocation: sourceLocation)
-        #expect(orphanResults.isEmpty, "results before or without their pending record: \(orphanResults)", sourceLocation: sourceLocation)
-        #expect(Set(pending.keys) == Set(results.keys), "pending without result: \(Set(pending.keys).subtracting(results.keys))",
+        #expect(orphans.isEmpty, "results before or without their pending record: \(orphans)", sourceLocation: sourceLocation)
+        #expect(Set(pending.keys) == Set(results.keys.map(base)), "pending without result: \(Set(pending.keys).subtracting(results.keys))",
                 sourceLocation: sourceLocation)
         for (id, result) in results {
-            #expect(result.params == pending[id]?.params, "params of \(id) changed", sourceLocation: sourceLocation)
+            #expect(result.params == pending[base(id)]?.params, "params of \(id) changed", sourceLocation: sourceLocation)
             #expect(result.score != nil || result.status == "failed", "result \(id) has no score", sourceLocation: sourceLocation)
         }
     }
