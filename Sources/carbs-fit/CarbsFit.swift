@@ -34,9 +34,6 @@ struct CarbsFit: ParsableCommand {
     }
 
     func run() throws {
-        // Read into a local first: with Swift 6.3.1 -O, reading the optional `predict` property inside this closure
-        // after the model fit returned garbage (a crash in release builds only; debug and ASan builds were fine).
-        let predictPath = predict
         try Tool.run("carbs-fit") {
             let log = try Input.readLog(input.log, common: common, requireSpace: true)
             let data = Dataset(log: log)
@@ -55,8 +52,8 @@ struct CarbsFit: ParsableCommand {
             } catch {
                 throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "model fit failed: \(error)"))
             }
-            if let predictPath {
-                try printPredictions(predictPath, log: log, models: models)
+            if let predict {
+                try printPredictions(predict, log: log, models: models)
                 return
             }
             let report = FitReport(space: log.space, data: data, surrogates: models)
