@@ -163,10 +163,45 @@ _carbs-fit() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --linear -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
-    __carbs-fit_offer_flags_options 0
+    local -a non_repeating_options=(--score --cost --space --seed --predict --format --transform)
+    __carbs-fit_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-fit_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--predict')
+        __carbs-fit_add_completions -o plusdirs -fX '!*.@(jsonl)'
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--transform')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-fit_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"

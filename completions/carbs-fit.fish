@@ -20,7 +20,7 @@ function __carbs-fit_parse_tokens -S
     set -l unparsed_tokens (__carbs-fit_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-fit'
-        __carbs-fit_parse_subcommand 0 'h/help'
+        __carbs-fit_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'predict=' 'format=' 'transform=' 'linear' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __carbs-fit_parse_subcommand -r 1 
@@ -77,5 +77,17 @@ function __carbs-fit_custom_completion
 end
 
 complete -c 'carbs-fit' -f
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" maximize' -l 'maximize' -d 'Higher scores are better (the default, unless the log\'s objective says minimize).'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" minimize' -l 'minimize' -d 'Lower scores are better.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" space' -l 'space' -d 'Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.' -rF
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" predict' -l 'predict' -d 'Predict at the points in FILE (JSON lines with "params", or parameter objects).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'jsonl\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" format' -l 'format' -d 'Output format: json or text.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" transform' -l 'transform' -d 'Score transform before fitting: standardize, quantileNormal or minMax.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" linear' -l 'linear' -d 'Add a linear kernel term to the Matérn-5/2 kernel.'
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 2' -fa 'help' -d 'Show subcommand help information.'

@@ -41,6 +41,18 @@ _carbs-fit() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--predict[Predict at the points in FILE (JSON lines with "params", or parameter objects).]:FILE:_files -g '\''*.jsonl'\'''
+        '--format[Output format\: json or text.]:format:'
+        '--transform[Score transform before fitting\: standardize, quantileNormal or minMax.]:transform:'
+        '--linear[Add a linear kernel term to the Matérn-5/2 kernel.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'

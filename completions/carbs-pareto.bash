@@ -163,10 +163,53 @@ _carbs-pareto() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --hypervolume --summary -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
-    __carbs-pareto_offer_flags_options 0
+    local -a non_repeating_options=(--score --cost --space --seed --budget --ref-score --best-score --cost-min --cost-max --format)
+    __carbs-pareto_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-pareto_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--budget')
+        return
+        ;;
+    '--ref-score')
+        return
+        ;;
+    '--best-score')
+        return
+        ;;
+    '--cost-min')
+        return
+        ;;
+    '--cost-max')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-pareto_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"

@@ -20,7 +20,7 @@ function __carbs-pareto_parse_tokens -S
     set -l unparsed_tokens (__carbs-pareto_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-pareto'
-        __carbs-pareto_parse_subcommand 0 'h/help'
+        __carbs-pareto_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'budget=' 'hypervolume' 'ref-score=' 'best-score=' 'cost-min=' 'cost-max=' 'summary' 'format=' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __carbs-pareto_parse_subcommand -r 1 
@@ -77,5 +77,21 @@ function __carbs-pareto_custom_completion
 end
 
 complete -c 'carbs-pareto' -f
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" maximize' -l 'maximize' -d 'Higher scores are better (the default, unless the log\'s objective says minimize).'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" minimize' -l 'minimize' -d 'Lower scores are better.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" space' -l 'space' -d 'Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.' -rF
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_positional "carbs-pareto" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" budget' -l 'budget' -d 'Print the best run whose cost is at most C.' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" hypervolume' -l 'hypervolume' -d 'Print the hypervolume of the front.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" ref-score' -l 'ref-score' -d 'Reference (poor) score of the hypervolume (default: the worst observed).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" best-score' -l 'best-score' -d 'Best achievable score: clip to it and also print the normalized hypervolume.' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-min' -l 'cost-min' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-max' -l 'cost-max' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" summary' -l 'summary' -d 'Print one summary line: runs, failures, total cost, best score, front size, hypervolume.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" format' -l 'format' -d 'Output format: json, tsv or text (text: --summary only).' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_positional "carbs-pareto" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_positional "carbs-pareto" -eq 2' -fa 'help' -d 'Show subcommand help information.'

@@ -41,6 +41,22 @@ _carbs-pareto() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--budget[Print the best run whose cost is at most C.]:C:'
+        '--hypervolume[Print the hypervolume of the front.]'
+        '--ref-score[Reference (poor) score of the hypervolume (default\: the worst observed).]:S:'
+        '--best-score[Best achievable score\: clip to it and also print the normalized hypervolume.]:S:'
+        '--cost-min[Cost range of the hypervolume (default\: the observed range).]:C:'
+        '--cost-max[Cost range of the hypervolume (default\: the observed range).]:C:'
+        '--summary[Print one summary line\: runs, failures, total cost, best score, front size, hypervolume.]'
+        '--format[Output format\: json, tsv or text (text\: --summary only).]:format:'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'

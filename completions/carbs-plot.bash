@@ -173,13 +173,218 @@ _carbs-plot() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    help)
+    scatter|history|params|importance|help)
         # Offer subcommand argument completions
         "_carbs-plot_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'scatter history params importance help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_carbs-plot_scatter() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --ascii --linear --full-range -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg)
+    __carbs-plot_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-plot_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--color')
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--svg')
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(svg)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
+}
+
+_carbs-plot_history() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --x)
+    __carbs-plot_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-plot_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--color')
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--svg')
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(svg)'
+        return
+        ;;
+    '--x')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
+}
+
+_carbs-plot_params() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --mode)
+    __carbs-plot_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-plot_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--color')
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--svg')
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(svg)'
+        return
+        ;;
+    '--mode')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
+}
+
+_carbs-plot_importance() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --model)
+    __carbs-plot_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-plot_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--color')
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--svg')
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(svg)'
+        return
+        ;;
+    '--model')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
         ;;
     esac
 }

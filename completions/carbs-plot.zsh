@@ -49,18 +49,123 @@ _carbs-plot() {
     case "${state}" in
     command)
         local -ar subcommands=(
+            'scatter:Score against cost: all runs, the Pareto front highlighted, failures and pending runs marked.'
+            'history:Best score so far against trial number or cumulative cost.'
+            'params:One panel per parameter: its value over the trials (drift) or the score against it.'
+            'importance:Relevance bars per parameter, from carbs-fit'\''s score model (or from a log, fitted on the spot).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        help)
+        scatter|history|params|importance|help)
             "_carbs-plot_${words[1]}" && ret=0
             ;;
         esac
         ;;
     esac
+
+    return "${ret}"
+}
+
+_carbs-plot_scatter() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        '--ascii[Plain ASCII instead of Unicode braille.]'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
+        '--height[Height in rows (default\: 24).]:N:'
+        '--title[Title above the plot.]:TEXT:'
+        '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--linear[Linear cost axis (default\: log).]'
+        '--full-range[Scale the score axis to every run (default\: focus on the front; far worse runs sit on the bottom edge).]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_carbs-plot_history() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        '--ascii[Plain ASCII instead of Unicode braille.]'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
+        '--height[Height in rows (default\: 24).]:N:'
+        '--title[Title above the plot.]:TEXT:'
+        '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--x[Horizontal axis\: trials or cost (cumulative, log axis).]:x:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_carbs-plot_params() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        '--ascii[Plain ASCII instead of Unicode braille.]'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
+        '--height[Height in rows (default\: 24).]:N:'
+        '--title[Title above the plot.]:TEXT:'
+        '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--mode[drift (value over trials) or score (score against value).]:mode:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_carbs-plot_importance() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        '--ascii[Plain ASCII instead of Unicode braille.]'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
+        '--height[Height in rows (default\: 24).]:N:'
+        '--title[Title above the plot.]:TEXT:'
+        '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--model[Which carbs-fit model\: score or cost.]:model:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 
     return "${ret}"
 }

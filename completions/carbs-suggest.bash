@@ -163,10 +163,79 @@ _carbs-suggest() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
-    local -a repeating_options=()
-    local -a non_repeating_options=()
-    __carbs-suggest_offer_flags_options 0
+    local -a non_repeating_flags=(--maximize --minimize --strict --explain --failed -h --help)
+    local -a repeating_options=(--retry --value)
+    local -a non_repeating_options=(--score --cost --space --seed -n --strategy --log --initial --radius --candidates --max-cost --resample-every --model --pending-timeout --record --as)
+    __carbs-suggest_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-suggest_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '-n')
+        return
+        ;;
+    '--strategy')
+        return
+        ;;
+    '--log')
+        __carbs-suggest_add_completions -o plusdirs -fX '!*.@(jsonl)'
+        return
+        ;;
+    '--initial')
+        return
+        ;;
+    '--radius')
+        return
+        ;;
+    '--candidates')
+        return
+        ;;
+    '--max-cost')
+        return
+        ;;
+    '--resample-every')
+        return
+        ;;
+    '--model')
+        __carbs-suggest_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    '--pending-timeout')
+        return
+        ;;
+    '--retry')
+        return
+        ;;
+    '--record')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-suggest_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"
