@@ -7,7 +7,7 @@ struct CarbsSuggest: ParsableCommand {
         abstract: "Propose the next runs of a sweep: cost-aware Bayesian search around the score-versus-cost Pareto front.",
         discussion: """
             Reads the log (space, objective, runs) and prints -n pending run records, ready to append to the log:
-              {"id":…,"status":"pending","params":{…},"predicted":{"score":…,"score_std":…,"cost":…,"p_success":…},"kind":"bo"}
+              {"id":...,"status":"pending","params":{...},"predicted":{"score":...,"score_std":...,"cost":...,"p_success":...},"kind":"bo"}
             The same log and --seed always give the same suggestions; a longer log gives new ones. Pending runs in the \
             log are taken into account, so parallel agents get different points. With --log FILE the tool locks the \
             file (flock), reads it, appends its pending records as whole lines and prints them.
