@@ -14,8 +14,6 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try Tool.run("carbs-space") {
-            var relaxed = common
-            relaxed.strict = false
             let name = (input.log == nil || input.log == "-") ? "<stdin>" : (input.log ?? "-")
             let spaceOverride: Space? = try common.space.map { p throws(CARBSError) in try SpaceFile.load(p) }
             let fd = try Input.open(input.log)
@@ -28,7 +26,10 @@ struct Check: ParsableCommand {
             } else {
                 problems += log.parameterProblems(file: name)
             }
-            problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            // By line, in the order found on a line; problems of the whole file (no line) after those of lines.
+            problems = problems.enumerated()
+                .sorted { ($0.element.line ?? Int.max, $0.offset) < ($1.element.line ?? Int.max, $1.offset) }
+                .map(\.element)
             for p in problems { Output.warn(p.description) }
             if !problems.isEmpty {
                 Output.warn("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(log.recordCount) record\(log.recordCount == 1 ? "" : "s")")

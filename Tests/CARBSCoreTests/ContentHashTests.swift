@@ -26,7 +26,7 @@ import Testing
 @Suite struct InvalidJSONHintTests {
     @Test(arguments: [
         (#"{"params":{"x":0.5},"score":NaN}"#, "invalid JSON: NaN is not a JSON number"),
-        (#"{"params":{"x":0.5},"score":-Infinity}"#, "invalid JSON: Infinity is not a JSON number"),
+        (#"{"params":{"x":0.5},"score":-Infinity}"#, "invalid JSON: -Infinity is not a JSON number"),
         (#"{"params":{"x":0.5},"score":1e999}"#, "invalid JSON: a number is too large for a double"),
         (#"{"params":{"x":0.5},"score":1"#, "invalid JSON: the object is not closed"),
     ])

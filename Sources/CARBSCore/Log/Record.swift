@@ -74,8 +74,10 @@ public struct RecordDecoder {
     /// A specific explanation for mistakes JSONDecoder only calls "not valid JSON".
     static func hint(_ bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
-        for word in ["NaN", "Infinity", "nan", "inf"] where text.contains(":\(word)") || text.contains(": \(word)") || text.contains(":-\(word)") {
-            return ": \(word) is not a JSON number (write null, or mark the run \"status\":\"failed\")"
+        for word in ["NaN", "Infinity", "nan", "inf"] {
+            let negative = text.contains(":-\(word)") || text.contains(": -\(word)")
+            guard negative || text.contains(":\(word)") || text.contains(": \(word)") else { continue }
+            return ": \(negative ? "-" : "")\(word) is not a JSON number (write null, or mark the run \"status\":\"failed\")"
         }
         if text.contains(/[0-9][eE]\+?[0-9]{3,}/) {
             return ": a number is too large for a double"
