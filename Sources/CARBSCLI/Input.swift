@@ -24,6 +24,17 @@ public enum Input {
         return log
     }
 
+    /// Reports runs the models cannot use (their parameter values do not fit the space): a warning each, or with
+    /// `--strict` the first one as a data error (exit 65).
+    public static func reportUnusable(_ skipped: [(line: Int, reason: String)], file: String?, strict: Bool) throws(CARBSError) {
+        let name = (file == nil || file == "-") ? "<stdin>" : (file ?? "-")
+        for s in skipped {
+            let d = Diagnostic(file: name, line: s.line, message: "\(s.reason); run not used")
+            if strict { throw CARBSError.data(d) }
+            Output.warn(d.description)
+        }
+    }
+
     /// Opens a file for reading (nil or "-" = standard input, descriptor 0).
     public static func open(_ path: String?) throws(CARBSError) -> Int32 {
         guard let path, path != "-" else { return 0 }

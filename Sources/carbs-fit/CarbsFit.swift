@@ -37,7 +37,7 @@ struct CarbsFit: ParsableCommand {
         try Tool.run("carbs-fit") {
             let log = try Input.readLog(input.log, common: common, requireSpace: true)
             let data = Dataset(log: log)
-            for s in data.skipped { Output.warn("\(input.log ?? "<stdin>"):\(s.line): \(s.reason); run not used") }
+            try Input.reportUnusable(data.skipped, file: input.log, strict: common.strict)
             guard !data.successes.isEmpty else {
                 throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "no successful runs to fit"))
             }
@@ -99,7 +99,7 @@ struct CarbsFit: ParsableCommand {
         for (i, r) in rows.enumerated() {
             let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
             let u = models.scoreTransform.inverse(mu)
-            let std = abs(models.scoreTransform.inverse(mu + sd) - models.scoreTransform.inverse(mu - sd)) / 2
+            let std = abs(models.scoreTransform.inverse(mu + sd) / 2 - models.scoreTransform.inverse(mu - sd) / 2)
             var pairs: [(String, JSONValue)] = []
             if let id = r.id { pairs.append(("id", .string(id))) }
             var w = JSONWriter()

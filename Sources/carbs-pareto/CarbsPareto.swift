@@ -91,6 +91,10 @@ struct CarbsPareto: ParsableCommand {
         let best = bestScore.map(orient)
         let lo = costMin ?? cmin, hi = costMax ?? max(cmax, lo * 10)
         let hv = Pareto.hypervolume(points, scoreRef: ref, scoreBest: best, costMin: lo, costMax: hi)
+        guard hv.isFinite else {
+            throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil,
+                                             message: "the hypervolume overflows a double (give --ref-score and --best-score closer together)"))
+        }
         var pairs: [(String, JSONValue)] = [("hypervolume", .number(hv))]
         if let best, best > ref {
             pairs.append(("normalized", .number(Pareto.normalizedHypervolume(points, scoreRef: ref, scoreBest: best, costMin: lo, costMax: hi))))

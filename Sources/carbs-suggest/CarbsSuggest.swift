@@ -111,6 +111,7 @@ struct CarbsSuggest: ParsableCommand {
                         try handle.append([line])
                         return
                     }
+                    try Input.reportUnusable(Dataset(log: sweep).skipped, file: path, strict: common.strict)
                     let options = try retryOptions(&sweep, models: models, now: now, file: path)
                     let suggestions = try Suggester.suggest(log: sweep, options: options)
                     try handle.append(suggestions.map { $0.record(time: now) })
@@ -118,6 +119,7 @@ struct CarbsSuggest: ParsableCommand {
                 }
             } else {
                 var sweep = try Input.readLog(input.log, common: common, requireSpace: true)
+                try Input.reportUnusable(Dataset(log: sweep).skipped, file: input.log, strict: common.strict)
                 let options = try retryOptions(&sweep, models: models, now: now, file: input.log ?? "<stdin>")
                 emit(try Suggester.suggest(log: sweep, options: options), time: nil)
             }

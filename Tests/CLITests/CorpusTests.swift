@@ -72,9 +72,13 @@ enum Corpus {
             case .clean: return Outcome(status: 0, stderr: nil)
             case .badLine(let m):
                 return Outcome(status: tool == .check || strict ? 65 : 0, stderr: m)
-            case .checkOnly(let m, let fit):
+            case .checkOnly(let m, let unusable):
                 if tool == .check { return Outcome(status: 65, stderr: m) }
-                return Outcome(status: 0, stderr: tool == .fit ? fit : nil)
+                // The model tools cannot use the run: they say so (fatal with --strict); the others ignore params.
+                if let unusable, tool == .fit || tool == .suggest || tool == .suggestLog {
+                    return Outcome(status: strict ? 65 : 0, stderr: unusable)
+                }
+                return Outcome(status: 0, stderr: nil)
             case .fatal(let s, let m): return Outcome(status: s, stderr: m)
             case .custom(let f): return f(tool, strict)
             }

@@ -38,13 +38,17 @@ public struct FittedTransform: Codable, Sendable, Equatable {
         guard !v.isEmpty else { return FittedTransform(kind: kind) }
         switch kind {
         case .standardize:
-            let m = v.reduce(0, +) / Double(v.count)
-            let sd = (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(v.count)).squareRoot()
-            return FittedTransform(kind: kind, offset: m, scale: sd > 1e-12 * max(1, abs(m)) ? sd : 1)
+            // Computed on values divided by the largest magnitude, so that scores near ±1e308 do not overflow.
+            let big = v.reduce(0) { max($0, abs($1)) }
+            let unit = big > 1 ? big : 1
+            let w = v.map { $0 / unit }
+            let m = w.reduce(0, +) / Double(w.count)
+            let sd = (w.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(w.count)).squareRoot()
+            return FittedTransform(kind: kind, offset: m * unit, scale: sd > 1e-12 * max(1, abs(m)) ? sd * unit : unit)
         case .minMax:
             let lo = v.min() ?? 0, hi = v.max() ?? 0
-            let half = (hi - lo) / 2
-            return FittedTransform(kind: kind, offset: lo + half, scale: half > 1e-12 * max(1, abs(lo)) ? half : 1)
+            let half = hi / 2 - lo / 2
+            return FittedTransform(kind: kind, offset: lo / 2 + hi / 2, scale: half > 1e-12 * max(1, abs(lo)) ? half : 1)
         case .quantileNormal:
             let sorted = v.sorted()
             let n = Double(sorted.count)
@@ -65,7 +69,7 @@ public struct FittedTransform: Codable, Sendable, Equatable {
     /// Raw value → transformed value.
     public func forward(_ y: Double) -> Double {
         switch kind {
-        case .standardize, .minMax: return (y - offset) / scale
+        case .standardize, .minMax: return y / scale - offset / scale
         case .quantileNormal: return Self.interpolate(y, from: knots, to: scores)
         }
     }
@@ -73,7 +77,9 @@ public struct FittedTransform: Codable, Sendable, Equatable {
     /// Transformed value → raw value (exact inverse of `forward`).
     public func inverse(_ z: Double) -> Double {
         switch kind {
-        case .standardize, .minMax: return offset + scale * z
+        case .standardize, .minMax:
+            let r = offset + scale * z
+            return r.isFinite ? r : (r > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude)
         case .quantileNormal: return Self.interpolate(z, from: scores, to: knots)
         }
     }

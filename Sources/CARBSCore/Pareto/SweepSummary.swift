@@ -33,7 +33,8 @@ public struct SweepSummary: Sendable {
         }
         if let lo = points.map(\.score).min(), let cmin = points.map(\.cost).min(), let cmax = points.map(\.cost).max(), cmax > cmin {
             referenceScore = log.objective.maximize ? lo : -lo
-            hypervolume = Pareto.hypervolume(points, scoreRef: lo, scoreBest: nil, costMin: cmin, costMax: cmax)
+            let hv = Pareto.hypervolume(points, scoreRef: lo, scoreBest: nil, costMin: cmin, costMax: cmax)
+            hypervolume = hv.isFinite ? hv : nil
         }
     }
 

@@ -96,9 +96,14 @@ public struct Dataset: Sendable {
             sumCost += p.cost
             maxUtility = Swift.max(maxUtility, p.utility)
             count += 1
+            runningUtility += (p.utility - runningUtility) / Double(count)
+            runningCost += (p.cost - runningCost) / Double(count)
             runIndices.append(p.runIndex)
         }
-        public var meanUtility: Double { sumUtility / Double(count) }
-        public var meanCost: Double { sumCost / Double(count) }
+        public var meanUtility: Double { sumUtility.isFinite ? sumUtility / Double(count) : runningUtility }
+        public var meanCost: Double { sumCost.isFinite ? sumCost / Double(count) : runningCost }
+        /// Running means, used when the sums overflow (scores near ±1e308).
+        var runningUtility = 0.0
+        var runningCost = 0.0
     }
 }

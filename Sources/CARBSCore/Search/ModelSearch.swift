@@ -162,7 +162,7 @@ struct ModelSearch {
             let u = transform.inverse(mu)
             let uHi = transform.inverse(mu + sd), uLo = transform.inverse(mu - sd)
             s.predictedScore = sweep.objective.maximize ? u : -u
-            s.predictedScoreStd = abs(uHi - uLo) / 2
+            s.predictedScoreStd = abs(uHi / 2 - uLo / 2)
             s.predictedCost = exp(costPred[bestI])
             if successModel != nil { s.pSuccess = pSuccess[bestI] }
             s.acquisition = bestA

@@ -62,6 +62,9 @@ extension Parameter {
                 step = s
                 integer = true
             }
+            guard (tMax - tMin).isFinite else {
+                throw SpaceError("parameter '\(name)': the range [\(JSONWriter.format(lo)), \(JSONWriter.format(hi))] is too wide for a double")
+            }
             if integer {
                 guard type != .logit else { throw SpaceError("parameter '\(name)': a logit space cannot be integer") }
                 guard (lo / step).rounded(.up) * step <= hi else {

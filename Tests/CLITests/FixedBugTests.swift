@@ -1,9 +1,8 @@
 import Foundation
 import Testing
 
-/// Bugs found by the robustness work in code this branch does not own (Search/, GP/, Space/, carbs-fit,
-/// carbs-suggest). Each test states the right behaviour and is disabled until the owner fixes it.
-@Suite struct KnownBugTests {
+/// Bugs found by the robustness work (fixed since): each test states the right behaviour.
+@Suite struct FixedBugTests {
     static func inTemp(_ text: String, _ body: (URL) throws -> Void) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbs-bugs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -14,7 +13,7 @@ import Testing
 
     /// carbs-fit --strict prints "…; run not used" for a run it cannot encode, then exits 0: with --strict the
     /// first problem must be fatal (exit 65), as the man page says.
-    @Test(.disabled("bug: carbs-fit --strict warns about an unusable run but exits 0 (Sources/carbs-fit)"))
+    @Test
     func fitStrictStopsAtAnUnusableRun() throws {
         let text = try String(contentsOf: Corpus.directory.appendingPathComponent("undeclared-choice.jsonl"), encoding: .utf8)
         try Self.inTemp(text) { dir in
@@ -26,7 +25,7 @@ import Testing
 
     /// carbs-suggest drops a run it cannot encode without a word (carbs-fit warns "run not used"): a user whose
     /// results silently stop counting cannot tell. It must warn like carbs-fit (and stop with --strict).
-    @Test(.disabled("bug: carbs-suggest silently ignores runs it cannot encode (Sources/carbs-suggest, Search/Dataset)"))
+    @Test
     func suggestWarnsAboutAnUnusableRun() throws {
         let text = try String(contentsOf: Corpus.directory.appendingPathComponent("undeclared-choice.jsonl"), encoding: .utf8)
         try Self.inTemp(text) { dir in
@@ -41,7 +40,7 @@ import Testing
     /// A linear space wider than the largest double (-1e308…1e308) is accepted, but its default scale is infinite:
     /// carbs-space prints "scale":null, a declaration that does not read back, and samples all land on max.
     /// The declaration should be rejected ("the range … is too wide"), or the scale kept finite.
-    @Test(.disabled("bug: linear space -1e308…1e308 gets scale = inf, printed as null (Sources/CARBSCore/Space)"))
+    @Test
     func tooWideALinearSpace() throws {
         let r = try CLI.run("carbs-space", ["x=linear:-1e308:1e308"])
         if r.status == 0 {
