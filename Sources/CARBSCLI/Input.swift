@@ -24,14 +24,18 @@ public enum Input {
         return log
     }
 
+    /// A problem with one line: a warning on standard error, or with `--strict` a data error (exit 65).
+    public static func problem(_ d: Diagnostic, strict: Bool) throws(CARBSError) {
+        if strict { throw CARBSError.data(d) }
+        Output.warn(d.description)
+    }
+
     /// Reports runs the models cannot use (their parameter values do not fit the space): a warning each, or with
     /// `--strict` the first one as a data error (exit 65).
     public static func reportUnusable(_ skipped: [(line: Int, reason: String)], file: String?, strict: Bool) throws(CARBSError) {
         let name = (file == nil || file == "-") ? "<stdin>" : (file ?? "-")
         for s in skipped {
-            let d = Diagnostic(file: name, line: s.line, message: "\(s.reason); run not used")
-            if strict { throw CARBSError.data(d) }
-            Output.warn(d.description)
+            try problem(Diagnostic(file: name, line: s.line, message: "\(s.reason); run not used"), strict: strict)
         }
     }
 

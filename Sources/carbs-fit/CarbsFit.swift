@@ -82,15 +82,13 @@ struct CarbsFit: ParsableCommand {
                 case .some: continue
                 }
             } catch {
-                if common.strict { throw CARBSError.data(diagnostic(error.message)) }
-                Output.warn(diagnostic(error.message).description)
+                try Input.problem(diagnostic(error.message), strict: common.strict)
                 continue
             }
             switch log.space.encode(params) {
             case .success(let x): xs.append(x); rows.append((id, params))
             case .failure(let e):
-                if common.strict { throw CARBSError.data(diagnostic(e.message)) }
-                Output.warn(diagnostic(e.message).description)
+                try Input.problem(diagnostic(e.message), strict: common.strict)
             }
         }
         let pred = models.score.predict(xs)

@@ -25,16 +25,14 @@ struct Decode: ParsableCommand {
                     guard x.count == a.count, x.count == names.count else {
                         let d = Diagnostic(file: input.log ?? "<stdin>", line: line,
                                            message: "'x' must hold \(names.count) numbers (\(names.joined(separator: ", ")))")
-                        if common.strict { throw CARBSError.data(d) }
-                        Output.warn(d.description)
+                        try Input.problem(d, strict: common.strict)
                         continue
                     }
                 case .object(let m):
                     x = names.map { m[$0]?.doubleValue ?? 0.5 }
                 default:
                     let d = Diagnostic(file: input.log ?? "<stdin>", line: line, message: "'x' must be an array or an object")
-                    if common.strict { throw CARBSError.data(d) }
-                    Output.warn(d.description)
+                    try Input.problem(d, strict: common.strict)
                     continue
                 }
                 var rest = o

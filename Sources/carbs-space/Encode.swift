@@ -22,8 +22,7 @@ struct Encode: ParsableCommand {
                     Output.line(JSONWriter.line(pairs).dropLast() + (pairs.isEmpty ? "" : ",") + "\"x\":" + w.text + "}")
                 case .failure(let e):
                     let d = Diagnostic(file: input.log ?? "<stdin>", line: r.line, message: e.message)
-                    if common.strict { throw CARBSError.data(d) }
-                    Output.warn(d.description)
+                    try Input.problem(d, strict: common.strict)
                 }
             }
         }
