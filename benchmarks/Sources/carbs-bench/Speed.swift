@@ -1,0 +1,2 @@
+import ArgumentParser
+struct SpeedCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "speed") }
