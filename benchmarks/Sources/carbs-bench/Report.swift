@@ -1,2 +1,199 @@
 import ArgumentParser
-struct ReportCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "report") }
+import CARBSCore
+import Foundation
+
+/// Writes BENCHMARKS.md from the result files: quality tables with the Python reference rows, the HV-vs-trials
+/// series (and plots when the Plot module is available), the speed tables, the machine and the commands.
+struct Report {
+    var quality: QualityResults
+    var baselines: Baselines
+    var speed: SpeedResults
+    var machine: String
+    var plots: [String: (text: String, svgPath: String)] = [:]
+
+    static let checkpoints = QualityRunner.checkpoints
+    /// Reference optimizers copied from shared/baselines, in this order.
+    static let referenceOrder = ["random", "optuna-tpe", "optuna-mo", "carbs"]
+
+    /// "HV vs trials" series: one JSON line per problem, strategy and t.
+    func seriesLines() -> [String] {
+        var out: [String] = []
+        for p in quality.problems {
+            for s in quality.strategies(p) {
+                guard let cell = quality.cells[p]?[s] else { continue }
+                for point in cell.hvSeries() {
+                    out.append(JSONWriter.line([
+                        ("problem", .string(p)), ("strategy", .string(s)), ("t", .number(Double(point.t))),
+                        ("hv_median", .rounded(point.median, 5)), ("hv_q25", .rounded(point.q25, 5)),
+                        ("hv_q75", .rounded(point.q75, 5)), ("seeds", .number(Double(point.n))),
+                    ]))
+                }
+            }
+        }
+        return out
+    }
+
+    func headline() -> [String] {
+        var md: [String] = []
+        md.append("## Headline: median HV@40 / HV@60 (`hv_norm_fixed`, higher is better)")
+        md.append("")
+        md.append("Ours: median over seeds of the in-process runs below. \"(py)\" = Python reference from `shared/baselines` (CARBS: 3 seeds × 40 trials; the others 10 × 60).")
+        md.append("")
+        let ours = QualityResults.strategyOrder
+        let refs = ["optuna-tpe", "optuna-mo", "carbs"]
+        md.append("| problem | seeds | " + ours.map { "\($0)" }.joined(separator: " | ") + " | " + refs.map { "\($0) (py)" }.joined(separator: " | ") + " |")
+        md.append("|---|---|" + String(repeating: "---|", count: ours.count + refs.count))
+        for p in quality.problems {
+            let cells = quality.cells[p] ?? [:]
+            let seeds = cells.values.map(\.seeds)
+            var row = "| \(p) | \(seeds.min() ?? 0)–\(seeds.max() ?? 0) |"
+            for s in ours {
+                guard let c = cells[s] else { row += " – |"; continue }
+                let a = c.median("hv", at: 40).map { fmt($0) } ?? "–"
+                let b = c.median("hv", at: 60).map { fmt($0) } ?? "–"
+                row += " \(a) / \(b) |"
+            }
+            let refRows = baselines.rows[p] ?? []
+            for r in refs {
+                guard let row2 = refRows.first(where: { $0["optimizer"] == r }) else { row += " – |"; continue }
+                let a = Baselines.clean(row2["HV@40"]).split(separator: " ").first.map(String.init) ?? "–"
+                let b = Baselines.clean(row2["HV@60"]).split(separator: " ").first.map(String.init) ?? "–"
+                row += " \(a) / \(b) |"
+            }
+            md.append(row)
+        }
+        md.append("")
+        md.append("Issue 4's \"Must show\" (default `ehvi` ahead of random on every problem and of the faithful `carbs` configuration on most, median HV@40 and HV@60). Paired wins = seeds where ehvi's HV is strictly higher, same seed.")
+        md.append("")
+        md.append("| problem | ehvi − random @40 | @60 | ehvi − carbs @40 | @60 | paired wins vs random @60 | vs carbs @60 |")
+        md.append("|---|---|---|---|---|---|---|")
+        var aheadRandom = 0, aheadCarbs = 0, total = 0
+        for p in quality.problems {
+            guard let e = quality.cells[p]?["ehvi"], let r = quality.cells[p]?["random"], let c = quality.cells[p]?["carbs"] else { continue }
+            func d(_ a: QualityCell, _ b: QualityCell, _ t: Int) -> Double? {
+                guard let x = a.median("hv", at: t), let y = b.median("hv", at: t) else { return nil }
+                return x - y
+            }
+            let dr40 = d(e, r, 40), dr60 = d(e, r, 60), dc40 = d(e, c, 40), dc60 = d(e, c, 60)
+            total += 1
+            if (dr40 ?? -1) > 0 && (dr60 ?? -1) > 0 { aheadRandom += 1 }
+            if (dc40 ?? -1) > 0 && (dc60 ?? -1) > 0 { aheadCarbs += 1 }
+            let wr = e.wins(over: r, at: 60), wc = e.wins(over: c, at: 60)
+            func sgn(_ v: Double?) -> String { v.map { String(format: "%+.3f", $0) } ?? "–" }
+            md.append("| \(p) | \(sgn(dr40)) | \(sgn(dr60)) | \(sgn(dc40)) | \(sgn(dc60)) | \(wr.wins)/\(wr.of) | \(wc.wins)/\(wc.of) |")
+        }
+        md.append("")
+        md.append("ehvi ahead of random at both 40 and 60 on \(aheadRandom) of \(total) problems; ahead of carbs on \(aheadCarbs) of \(total).")
+        md.append("")
+        return md
+    }
+
+    func problemTable(_ p: String) -> [String] {
+        var md: [String] = []
+        md.append("### \(p)")
+        md.append("")
+        if let problem = Problems.named(p) {
+            let r = problem.reference
+            md.append("\(problem.summary). Space: `\(problem.specs.joined(separator: " "))`.")
+            md.append("")
+            md.append("score_ref \(JSONWriter.format(r.scoreRef)), score_best \(JSONWriter.format(r.scoreBest)), cost \(JSONWriter.format(r.costMin)) .. \(JSONWriter.format(r.costMax)) (\(problem.referenceNote)). Targets for cost-to-target: 90% and 99% of the way from score_ref to score_best.")
+            md.append("")
+        }
+        let cols = ["optimizer", "seeds", "HV@20", "HV@40", "HV@60", "HV@100", "regret@40", "regret@60", "regret final",
+                    "cost→90%", "cost→99%", "failures", "suggest s"]
+        md.append("| " + cols.joined(separator: " | ") + " |")
+        md.append("|" + String(repeating: "---|", count: cols.count))
+        for s in quality.strategies(p) {
+            guard let c = quality.cells[p]?[s] else { continue }
+            let t = c.trials
+            let trials = t.min() == t.max() ? "\(t.min() ?? 0)" : "\(t.min() ?? 0)–\(t.max() ?? 0)"
+            var row = ["\(s)", "\(c.seeds) × \(trials)"]
+            row += Self.checkpoints.map { c.quartiles("hv", at: $0) }
+            row += [40, 60].map { c.median("regret", at: $0).map(num) ?? "–" }
+            row += [c.finalRegret, c.costToTarget("cost_to_90"), c.costToTarget("cost_to_99"), num(c.failures), c.suggestSeconds]
+            md.append("| " + row.joined(separator: " | ") + " |")
+        }
+        for r in Self.referenceOrder {
+            guard let b = (baselines.rows[p] ?? []).first(where: { $0["optimizer"] == r }) else { continue }
+            var row = ["\(r) (Python reference, shared/baselines)", "\(Baselines.clean(b["seeds (done)"])) × \(r == "carbs" ? 40 : 60)"]
+            row += ["HV@20", "HV@40", "HV@60", "HV@100"].map { Baselines.clean(b[$0]) }
+            row += ["regret@40", "regret@60", "regret final"].map { Baselines.clean(b[$0]) }
+            row += ["–", "–", "–", Baselines.clean(b["suggest s"])]
+            md.append("| " + row.joined(separator: " | ") + " |")
+        }
+        md.append("")
+        return md
+    }
+
+    func markdown(commands: [String]) -> String {
+        var md: [String] = []
+        md.append("# Benchmarks")
+        md.append("")
+        md.append("Search quality against cost, and speed, of the `carbs-*` tools. Produced by `carbs-bench` (`benchmarks/`); regenerate this file with `carbs-bench report`. Benchmarks are not tests: CI does not run them.")
+        md.append("")
+        md.append("Quality: every problem × strategy × seed runs T trials sequentially in process through `Suggester.suggest` (the code path of `carbs-suggest`): suggest 1 → evaluate → append the run to the log. Metric `HV@t` = `hv_norm_fixed` exactly as in `shared/baselines/README.md`: the hypervolume of the (score, log10 cost) Pareto front of the first t trials, scores clipped to [score_ref, score_best], costs to [cost_min, cost_max], from the reference point (score_ref, log10 cost_max), divided by (score_best − score_ref)·log10(cost_max/cost_min). Regret = score_best − best (noise-free) score so far. cost→x% = cumulative cost (failed runs included) until the noise-free score first reaches score_ref + x%·(score_best − score_ref): median over seeds, unreached counted as ∞, (seeds that reached it / seeds). Cells: median [q25, q75] over seeds (linear interpolation). \"suggest s\": median over seeds of the median wall seconds per in-process suggestion.")
+        md.append("")
+        md.append("## Commands")
+        md.append("")
+        md.append("```sh")
+        md += commands
+        md.append("```")
+        md.append("")
+        md.append("## Machine")
+        md.append("")
+        md.append("```")
+        md.append(machine.trimmingCharacters(in: .whitespacesAndNewlines))
+        md.append("```")
+        md.append("")
+        md += headline()
+        md.append("## Quality by problem")
+        md.append("")
+        for p in quality.problems { md += problemTable(p) }
+        md.append("## Median HV against trials")
+        md.append("")
+        md.append("Series (median and quartiles over seeds at every t): `benchmarks/results/hv-series.jsonl`.")
+        md.append("")
+        if plots.isEmpty {
+            md.append("Plots: not rendered (the Plot module is not on main yet).")
+            md.append("")
+        }
+        for p in quality.problems {
+            guard let plot = plots[p] else { continue }
+            md.append("### \(p)")
+            md.append("")
+            md.append("![median HV vs trials, \(p)](\(plot.svgPath))")
+            md.append("")
+            md.append("```")
+            md.append(plot.text)
+            md.append("```")
+            md.append("")
+        }
+        md += speed.markdown()
+        return md.joined(separator: "\n") + "\n"
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write BENCHMARKS.md (and the HV-vs-trials series) from the result files.")
+
+    @Option(help: "Results directory.") var results = "benchmarks/results"
+    @Option(help: "Quality summaries (default RESULTS/quality.jsonl).") var quality: String?
+    @Option(help: "Speed results (default RESULTS/speed.jsonl).") var speed: String?
+    @Option(help: "Reference results of the Python implementations.") var baselines = "../shared/baselines/README.md"
+    @Option(help: "Output Markdown file.") var out = "BENCHMARKS.md"
+    @Option(help: "Text file with the commands to list in the report (default RESULTS/commands.txt).") var commands: String?
+
+    func run() throws {
+        let q = QualityResults.load(quality ?? results + "/quality.jsonl")
+        let s = SpeedResults.load(speed ?? results + "/speed.jsonl")
+        var report = Report(quality: q, baselines: Baselines.load(baselines), speed: s,
+                            machine: Files.read(results + "/machine.txt") ?? "(benchmarks/results/machine.txt missing: run benchmarks/run-full.sh)")
+        let series = report.seriesLines()
+        try Files.writeFile(series.joined(separator: "\n") + (series.isEmpty ? "" : "\n"), to: results + "/hv-series.jsonl")
+        report.plots = HVPlots.render(quality: q, directory: results)
+        let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds), to: out)
+        say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
+    }
+}
