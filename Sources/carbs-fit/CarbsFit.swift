@@ -67,19 +67,30 @@ struct CarbsFit: ParsableCommand {
 
     func printPredictions(_ path: String, log: SweepLog, models: Surrogates) throws {
         let text = try Input.readText(path)
-        let parsed = try SweepLog.parse(text.split(separator: "\n").map { line -> String in
-            // Bare parameter objects become run-shaped records so the reader accepts them.
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty || t.contains("\"params\"") { return String(line) }
-            return "{\"params\":\(t),\"status\":\"pending\"}"
-        }.joined(separator: "\n"), options: SweepLog.Options(file: path, strict: common.strict))
-        for d in parsed.diagnostics { Output.warn(d.description) }
+        let decoder = RecordDecoder()
         var xs: [[Double]] = []
-        var rows: [Run] = []
-        for r in parsed.runs {
-            switch log.space.encode(r.params) {
-            case .success(let x): xs.append(x); rows.append(r)
-            case .failure(let e): Output.warn("\(path):\(r.line): \(e.message)")
+        var rows: [(id: String?, params: [String: JSONValue])] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let diagnostic = { (m: String) in Diagnostic(file: path, line: i + 1, message: m) }
+            let params: [String: JSONValue]
+            var id: String?
+            do {
+                switch try decoder.decode(Array(line.utf8), line: i + 1) {
+                case .none: continue
+                case .some(.run(let r)): params = r.params; id = r.id
+                case .some(.other(let o)): params = o
+                case .some: continue
+                }
+            } catch {
+                if common.strict { throw CARBSError.data(diagnostic(error.message)) }
+                Output.warn(diagnostic(error.message).description)
+                continue
+            }
+            switch log.space.encode(params) {
+            case .success(let x): xs.append(x); rows.append((id, params))
+            case .failure(let e):
+                if common.strict { throw CARBSError.data(diagnostic(e.message)) }
+                Output.warn(diagnostic(e.message).description)
             }
         }
         let pred = models.score.predict(xs)

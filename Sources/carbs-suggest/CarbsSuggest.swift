@@ -48,6 +48,18 @@ struct CarbsSuggest: ParsableCommand {
     @Flag(name: .long, help: "Explain each choice on standard error: the front, the origin, the acquisition, the cost cap.")
     var explain = false
 
+    @Option(name: .long, help: ArgumentHelp("Ignore pending runs written more than S seconds ago (their agent died): they are no longer fantasized, so their region can be suggested again.", valueName: "S"))
+    var pendingTimeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("With --log: record the result of pending run ID instead of suggesting (params are copied from its pending record).", valueName: "ID"))
+    var record: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --record: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).", valueName: "KEY=VALUE"))
+    var value: [String] = []
+
+    @Flag(name: .long, help: "With --record: the run failed (score not required).")
+    var failed = false
+
     func validate() throws {
         if n < 1 { throw ValidationError("-n must be at least 1") }
         if Strategy(rawValue: strategy) == nil {
@@ -59,6 +71,10 @@ struct CarbsSuggest: ParsableCommand {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
         if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
+        if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
+        if record == nil, !value.isEmpty || failed { throw ValidationError("--value and --failed go with --record ID") }
+        for v in value where !v.contains("=") { throw ValidationError("--value takes KEY=VALUE, got '\(v)'") }
+        if let pendingTimeout, !(pendingTimeout >= 0) { throw ValidationError("--pending-timeout must not be negative") }
     }
 
     func searchOptions(models: ModelFile?) -> SearchOptions {
@@ -80,24 +96,32 @@ struct CarbsSuggest: ParsableCommand {
     func run() throws {
         try Tool.run("carbs-suggest") {
             let models = try model.map { p throws(CARBSError) in try ModelFile.load(p) }
+            let now = Clock.now
             if let path = log {
                 try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
-                    let sweep = try handle.read(common: common)
+                    var sweep = try handle.read(common: common)
+                    if let id = record {
+                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: path)
+                        try handle.append([line])
+                        return
+                    }
+                    sweep.dropStalePending(olderThan: pendingTimeout, now: now)
                     let suggestions = try Suggester.suggest(log: sweep, options: searchOptions(models: models))
-                    try handle.append(suggestions.map { $0.record() })
-                    emit(suggestions)
+                    try handle.append(suggestions.map { $0.record(time: now) })
+                    emit(suggestions, time: now)
                 }
             } else {
-                let sweep = try Input.readLog(input.log, common: common, requireSpace: true)
-                emit(try Suggester.suggest(log: sweep, options: searchOptions(models: models)))
+                var sweep = try Input.readLog(input.log, common: common, requireSpace: true)
+                sweep.dropStalePending(olderThan: pendingTimeout, now: now)
+                emit(try Suggester.suggest(log: sweep, options: searchOptions(models: models)), time: nil)
             }
         }
     }
 
-    func emit(_ suggestions: [Suggestion]) {
+    func emit(_ suggestions: [Suggestion], time: Double?) {
         for s in suggestions {
             if explain { for line in s.explanation { Output.warn("carbs-suggest: " + line) } }
-            Output.line(s.record())
+            Output.line(s.record(time: time))
         }
     }
 }

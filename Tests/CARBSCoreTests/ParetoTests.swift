@@ -113,6 +113,16 @@ private func p(_ score: Double, _ cost: Double, _ index: Int) -> ParetoPoint {
         // Conservative: only the resampled cheap group A counts; C .65 > .5; D .8 > .75.
         #expect(Pareto.carbsFront(groups, minCostFraction: 0.5, conservative: true).map(\.index) == [0, 2, 3])
         #expect(Pareto.carbsFront([], minCostFraction: 0.5, conservative: true).isEmpty)
+        // Ties keep input order (Python's max and stable sort); non-finite or empty groups are ignored.
+        let tied = [
+            ParetoGroup(meanScore: 1, meanCost: 1, maxScore: 1, count: 1, index: 7),
+            ParetoGroup(meanScore: 1, meanCost: 1, maxScore: 1, count: 1, index: 3),
+            ParetoGroup(meanScore: 2, meanCost: 5, maxScore: 2, count: 1, index: 9),
+            ParetoGroup(meanScore: 2, meanCost: 5, maxScore: 2, count: 1, index: 4),
+            ParetoGroup(meanScore: .nan, meanCost: 2, maxScore: 9, count: 1, index: 5),
+            ParetoGroup(meanScore: 9, meanCost: 2, maxScore: 9, count: 0, index: 6),
+        ]
+        #expect(Pareto.carbsFront(tied, minCostFraction: 0, conservative: false).map(\.index) == [7, 9])
         // Everything cheap (fraction 1): just the best group.
         #expect(Pareto.carbsFront(groups, minCostFraction: 1, conservative: false).map(\.index) == [3])
     }

@@ -1,12 +1,12 @@
 /// P(success | x) from observed successes and failures: binary GP classification with a probit likelihood and
 /// the Laplace approximation (Rasmussen & Williams, Algorithms 3.1 and 3.2).
 ///
-/// Latent prior: f ~ GP(0, σ_b² + σ²·Matérn-5/2(ℓ)) with σ_b² = 1 (a constant offset, so all-success data can
+/// Latent prior: f ~ GP(0, σ_b² + σ²·Matérn-5/2(ℓ)) with σ_b² = 4 (a constant offset with a wide prior, so a base rate near 0 or 1 can be learned and all-success data can
 /// push the whole surface up) and σ² = 1. Labels are +1 for success, −1 for failure. The predictive probability
 /// is exact for the probit link given the Gaussian approximation: Φ(μ*/√(1 + σ*²)), clipped to
 /// [1e-12, 1 − 1e-12]. At most the 1,000 most recent observations are used.
 public struct SuccessModel: Sendable {
-    static let biasVariance = 1.0
+    static let biasVariance = 4.0
     static let signalVariance = 1.0
     static let defaultLengthscale = 0.3
     static let maxPoints = 1000

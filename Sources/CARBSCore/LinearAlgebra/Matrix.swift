@@ -7,8 +7,9 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     public let rows: Int
     /// Number of columns.
     public let cols: Int
-    /// Column-major elements, `rows * cols` of them.
-    public var storage: [Double]
+    /// Column-major elements, `rows * cols` of them (read-only outside the module so the count stays right;
+    /// write through the subscript).
+    public internal(set) var storage: [Double]
 
     /// A `rows × cols` matrix with every element equal to `value`.
     public init(rows: Int, cols: Int, repeating value: Double = 0) {
@@ -52,7 +53,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Element `(i, j)`.
-    @inlinable public subscript(i: Int, j: Int) -> Double {
+    public subscript(i: Int, j: Int) -> Double {
         get { storage[i + j * rows] }
         set { storage[i + j * rows] = newValue }
     }

@@ -170,8 +170,13 @@ public struct SweepLog: Sendable {
                     runs.append(run)
                 } else {
                     resultLine[id] = r.line
-                    if let i = pendingIndex.removeValue(forKey: id) { runs[i] = nil }
-                    runs.append(run)
+                    var result = run
+                    if let i = pendingIndex.removeValue(forKey: id) {
+                        // The result inherits what only the pending record said (the suggestion's kind).
+                        if result.fields["kind"] == nil, let k = runs[i]?.fields["kind"] { result.fields["kind"] = k }
+                        runs[i] = nil
+                    }
+                    runs.append(result)
                 }
             }
             log.runs = runs.compactMap { $0 }
@@ -191,5 +196,17 @@ extension SweepLog {
             for m in space.problems(with: r.params) { out.append(Diagnostic(file: file, line: r.line, message: m)) }
         }
         return out
+    }
+}
+
+extension SweepLog {
+    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died);
+    /// pending runs without a time are kept.
+    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) {
+        guard let timeout else { return }
+        runs.removeAll { r in
+            guard r.status == .pending, let t = r.fields["time"]?.doubleValue else { return false }
+            return now - t > timeout
+        }
     }
 }

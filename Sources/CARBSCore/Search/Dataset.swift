@@ -16,13 +16,18 @@ public struct Dataset: Sendable {
     public var skipped: [(line: Int, reason: String)] = []
     /// Number of earlier suggestions of each kind (from the runs' `kind` field), for stateless schedules.
     public var kindCounts: [String: Int] = [:]
+    /// The same, for pending runs only.
+    public var pendingKinds: [String: Int] = [:]
 
     public init() {}
 
     public init(log: SweepLog) {
         let space = log.space
         for (i, r) in log.runs.enumerated() {
-            if let k = r.fields["kind"]?.stringValue { kindCounts[k, default: 0] += 1 }
+            if let k = r.fields["kind"]?.stringValue {
+                kindCounts[k, default: 0] += 1
+                if r.status == .pending { pendingKinds[k, default: 0] += 1 }
+            }
             switch space.encode(r.params) {
             case .failure(let e):
                 skipped.append((r.line, e.message))

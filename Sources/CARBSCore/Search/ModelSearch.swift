@@ -39,16 +39,23 @@ struct ModelSearch {
         let ys = models.ys
         let logCosts = models.logCosts
         let successModel = models.success
-        // Pending runs: believe the model's mean for them (kriging believer), so new points go elsewhere.
-        if !data.pending.isEmpty {
-            let m = scoreGP.predict(data.pending).mean
-            if let g = try? scoreGP.adding(x: data.pending, y: m) { scoreGP = g }
-        }
 
         // The front, in transformed units, over groups of repeated points.
         let groupUtil = groups.map { transform.forward($0.meanUtility) }
         let floor = ys.min() ?? 0
-        let front = StepFront(groups: zip(groupUtil, groups).map { ($0, $1.meanCost) }, floor: floor)
+        var frontPoints: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
+        let front = StepFront(groups: frontPoints, floor: floor)
+        // Pending runs: believe the model's mean for them (kriging believer) in the model and in the front, so new
+        // points go elsewhere.
+        var taken = Set<[Double]>()
+        if !data.pending.isEmpty {
+            let m = scoreGP.predict(data.pending).mean
+            let pc = models.predictLogCost(data.pending)
+            if let g = try? scoreGP.adding(x: data.pending, y: m) { scoreGP = g }
+            frontPoints += zip(m, pc).map { ($0, exp($1)) }
+            for p in data.pending { taken.insert(p) }
+        }
+        var believedFront = StepFront(groups: frontPoints, floor: floor)
         var origins: [[Double]]
         if strategy == .carbs {
             let pg = groups.enumerated().map { i, g in
@@ -67,7 +74,10 @@ struct ModelSearch {
         var out: [Suggestion] = []
         let every = options.effectiveResampleEvery
         if every > 0 {
-            let done = data.kindCounts["resample", default: 0]
+            // Stateless count of resamples so far: repeated evaluations of a point (a result record need not
+            // carry the pending record's "kind"), plus resamples still pending.
+            let repeats = data.successes.count - groups.count
+            let done = max(repeats, data.kindCounts["resample", default: 0]) + data.pendingKinds["resample", default: 0]
             if data.successes.count >= (done + 1) * every, let pick = leastSampled(front: front, groups: groups) {
                 out.append(suggester.make(x: groups[pick].x, index: startIndex, kind: "resample"))
                 notes.append("resample: least-sampled front point (\(groups[pick].count) runs)")
@@ -104,7 +114,6 @@ struct ModelSearch {
         let yMin = ys.min() ?? 0, yMax = ys.max() ?? 1
         let upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
 
-        var taken = Set<[Double]>()
         while out.count < count {
             let pred = scoreGP.predict(candidates)
             var bestI = -1
@@ -119,10 +128,10 @@ struct ModelSearch {
                 var a: Double
                 switch strategy {
                 case .ehvi:
-                    a = front.expectedHypervolumeImprovement(mean: mu, sd: sd, logCost: costPred[i], upper: upperLogCost)
+                    a = believedFront.expectedHypervolumeImprovement(mean: mu, sd: sd, logCost: costPred[i], upper: upperLogCost)
                 case .ei, .carbs:
-                    var base = front.level(at: costPred[i])
-                    if let t = threshold { base = max(base, front.level(at: t)) }
+                    var base = believedFront.level(at: costPred[i])
+                    if let t = threshold { base = max(base, believedFront.level(at: t)) }
                     let bias = strategy == .carbs ? 1.0 : 0.0
                     a = Normal.expectedImprovement(mean: mu, sd: sd, best: base + bias)
                     if strategy == .carbs { a *= searchProbability(candidates[i], origins: origins, radius: radius) }
@@ -164,6 +173,8 @@ struct ModelSearch {
             if out.count < count {
                 // Kriging believer: the model now "knows" its own prediction there.
                 if let g = try? scoreGP.adding(x: [x], y: [mu]) { scoreGP = g }
+                frontPoints.append((mu, exp(costPred[bestI])))
+                believedFront = StepFront(groups: frontPoints, floor: floor)
             }
         }
         return out

@@ -65,8 +65,9 @@ public struct Suggestion: Sendable {
     public var acquisition: Double?
     public var explanation: [String] = []
 
-    /// The pending record, ready to append to the log.
-    public func record() -> String {
+    /// The pending record, ready to append to the log. `time` (Unix seconds) is recorded when given, so stale
+    /// pending runs can be recognized later (`--pending-timeout`).
+    public func record(time: Double? = nil) -> String {
         var pairs: [(String, JSONValue)] = [("id", .string(id)), ("status", "pending")]
         var w = JSONWriter()
         w.write(pairs: params)
@@ -80,6 +81,7 @@ public struct Suggestion: Sendable {
         head += ",\"params\":" + w.text
         if !predicted.isEmpty { head += ",\"predicted\":" + JSONWriter.line(predicted) }
         pairs = [("kind", .string(kind))]
+        if let time { pairs.append(("time", .number((time * 1000).rounded() / 1000))) }
         head += "," + JSONWriter.line(pairs).dropFirst()
         return head
     }

@@ -62,7 +62,7 @@ public struct Suggester {
         // spread out instead of all asking for the same first points).
         let have = data.successes.count
         var designed = 0
-        while out.count < n && have + designed < initial {
+        while out.count < n && (have + designed < initial || have == 0) {
             if options.strategy == .carbs {
                 out.append(aroundCenter(index: out.count))
             } else {

@@ -53,7 +53,7 @@ public enum CompactSpec {
     }
 
     /// A bare word on the command line: a number, true/false/null, or else a string.
-    static func scalar(_ s: String) -> JSONValue {
+    public static func scalar(_ s: String) -> JSONValue {
         if s == "true" { return .bool(true) }
         if s == "false" { return .bool(false) }
         if s == "null" { return .null }

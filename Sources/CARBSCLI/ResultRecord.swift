@@ -1,0 +1,60 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Wall-clock time in Unix seconds.
+public enum Clock {
+    public static var now: Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+}
+
+/// Builds the result record of a pending run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`.
+public enum ResultRecord {
+    public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String) throws(CARBSError) -> String {
+        guard let pending = log.runs.first(where: { $0.id == id }) else {
+            throw CARBSError.data(Diagnostic(file: file, line: nil, message: "no run with id '\(id)'"))
+        }
+        guard pending.status == .pending else {
+            throw CARBSError.data(Diagnostic(file: file, line: pending.line, message: "run '\(id)' already has a result"))
+        }
+        var fields: [String: JSONValue] = [:]
+        for v in values {
+            guard let eq = v.firstIndex(of: "=") else { throw CARBSError.usage("--value takes KEY=VALUE, got '\(v)'") }
+            let key = String(v[..<eq])
+            guard !key.isEmpty, !["id", "params", "status"].contains(key) else {
+                throw CARBSError.usage("--value cannot set '\(key)'")
+            }
+            fields[key] = CompactSpec.scalar(String(v[v.index(after: eq)...]))
+        }
+        let o = log.objective
+        if !failed {
+            guard let s = fields[o.scoreKey] else {
+                throw CARBSError.usage("--record needs --value \(o.scoreKey)=NUMBER (or --failed)")
+            }
+            guard let d = s.doubleValue, d.isFinite else {
+                throw CARBSError.usage("'\(o.scoreKey)' must be a finite number, got \(s.json)")
+            }
+        }
+        if let c = fields[o.costKey] {
+            guard let d = c.doubleValue, d.isFinite, d > 0 || (failed && d == 0) else {
+                throw CARBSError.usage("'\(o.costKey)' must be a positive number, got \(c.json)")
+            }
+        }
+        var pairs: [(String, JSONValue)] = [("id", .string(id))]
+        if failed { pairs.append(("status", "failed")) }
+        var w = JSONWriter()
+        w.write(pairs: log.space.parameters.compactMap { p in pending.params[p.name].map { (p.name, $0) } }
+                + pending.params.keys.sorted().filter { log.space[$0] == nil }.compactMap { k in pending.params[k].map { (k, $0) } })
+        var text = JSONWriter.line(pairs)
+        text.removeLast()
+        text += ",\"params\":" + w.text
+        let rest = fields.keys.sorted().compactMap { k in fields[k].map { (k, $0) } }
+        if !rest.isEmpty { text += "," + JSONWriter.line(rest).dropFirst() } else { text += "}" }
+        return text
+    }
+}

@@ -1,0 +1,59 @@
+/// Successful runs of a log grouped by identical parameters (repeated evaluations, e.g. several seeds): the unit
+/// of `carbs-pareto`'s front. Needs no space: parameters are compared as written.
+public struct RunGroup: Sendable {
+    public var params: [String: JSONValue]
+    public var ids: [String] = []
+    public var lines: [Int] = []
+    public var meanScore: Double
+    public var meanCost: Double
+    public var count: Int
+
+    /// Groups the successes of `log` in order of first appearance.
+    public static func groups(_ log: SweepLog) -> [RunGroup] {
+        var index: [[String: JSONValue]: Int] = [:]
+        var out: [RunGroup] = []
+        var sums: [(score: Double, cost: Double)] = []
+        for r in log.runs where r.status == .success {
+            guard let s = r.score, let c = r.cost else { continue }
+            if let g = index[r.params] {
+                out[g].count += 1
+                sums[g].score += s
+                sums[g].cost += c
+                if let id = r.id { out[g].ids.append(id) }
+                out[g].lines.append(r.line)
+            } else {
+                index[r.params] = out.count
+                out.append(RunGroup(params: r.params, ids: r.id.map { [$0] } ?? [], lines: [r.line], meanScore: s, meanCost: c, count: 1))
+                sums.append((s, c))
+            }
+        }
+        for i in out.indices {
+            out[i].meanScore = sums[i].score / Double(out[i].count)
+            out[i].meanCost = sums[i].cost / Double(out[i].count)
+        }
+        return out
+    }
+
+    /// Points for the Pareto functions, oriented so that higher is better; `index` = position in `groups`.
+    public static func points(_ groups: [RunGroup], maximize: Bool) -> [ParetoPoint] {
+        groups.enumerated().map { ParetoPoint(score: maximize ? $1.meanScore : -$1.meanScore, cost: $1.meanCost, index: $0) }
+    }
+
+    /// The record printed for a group: id (or ids), params, score and cost under the objective's keys, count.
+    public func record(space: Space, objective: Objective) -> String {
+        var pairs: [(String, JSONValue)] = []
+        if ids.count == 1, let id = ids.first { pairs.append(("id", .string(id))) }
+        if ids.count > 1 { pairs.append(("ids", .array(ids.map { .string($0) }))) }
+        var w = JSONWriter()
+        let ordered = space.parameters.compactMap { p in params[p.name].map { (p.name, $0) } }
+            + params.keys.sorted().filter { space[$0] == nil }.compactMap { k in params[k].map { (k, $0) } }
+        w.write(pairs: ordered)
+        var text = JSONWriter.line(pairs)
+        text.removeLast()
+        text += (pairs.isEmpty ? "" : ",") + "\"params\":" + w.text
+        let tail: [(String, JSONValue)] = [
+            (objective.scoreKey, .number(meanScore)), (objective.costKey, .number(meanCost)), ("count", .number(Double(count))),
+        ]
+        return text + "," + JSONWriter.line(tail).dropFirst()
+    }
+}

@@ -1,0 +1,63 @@
+import CARBSCLI
+
+@main
+struct CarbsPlot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carbs-plot",
+        abstract: "Plot a sweep in the terminal (Unicode braille or ASCII) or as SVG.",
+        discussion: """
+            scatter     score against cost (log axis), the Pareto front as a staircase, failures and pending runs marked
+            history     best score so far against trial number or cumulative cost
+            params      each parameter's value over the trials, or the score against each parameter
+            importance  parameter relevance bars from carbs-fit (its records, or a log fitted on the spot)
+            """,
+        subcommands: [Scatter.self, History.self, Params.self, Importance.self])
+}
+
+/// Rendering options shared by every plot.
+struct RenderOptions: ParsableArguments {
+    @Flag(name: .long, help: "Plain ASCII instead of Unicode braille.")
+    var ascii = false
+
+    @Option(name: .long, help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    var color: String = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("Width in columns (default: the terminal's, or 80).", valueName: "N"))
+    var width: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Height in rows (default: 24).", valueName: "N"))
+    var height: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Title above the plot.", valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the plot as a standalone SVG document to FILE instead.", valueName: "FILE"),
+            completion: .file(extensions: ["svg"]))
+    var svg: String?
+
+    func validate() throws {
+        if !["auto", "always", "never"].contains(color) { throw ValidationError("--color must be auto, always or never") }
+        if let width, width < 16 { throw ValidationError("--width must be at least 16") }
+        if let height, height < 6 { throw ValidationError("--height must be at least 6") }
+    }
+
+    var style: PlotStyle {
+        let useColor: Bool
+        switch color {
+        case "always": useColor = true
+        case "never": useColor = false
+        default: useColor = Output.isTerminal && getenv("NO_COLOR") == nil
+        }
+        return PlotStyle(columns: width ?? Terminal.columns ?? 80, rows: height ?? 24, mode: ascii ? .ascii : .braille, color: useColor)
+    }
+
+    /// Prints the text, or writes the SVG file.
+    func emit(text: () -> String, svg document: () -> String) throws {
+        if let path = svg {
+            try Files.write(document(), to: path)
+        } else {
+            let t = text()
+            Output.write(t.hasSuffix("\n") ? t : t + "\n")
+        }
+    }
+}

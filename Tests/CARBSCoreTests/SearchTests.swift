@@ -1,0 +1,192 @@
+import Testing
+@testable import CARBSCore
+
+/// Helpers to build logs in memory.
+private func makeLog(_ specs: [String], runs: [(params: [String: JSONValue], score: Double?, cost: Double?, status: RunStatus)] = [],
+                     maximize: Bool = true, hash: UInt64 = 1) throws -> SweepLog {
+    var log = SweepLog()
+    for s in specs { log.space.declare(try CompactSpec.parse(s)) }
+    log.objective.maximize = maximize
+    for (i, r) in runs.enumerated() {
+        log.runs.append(Run(id: "r\(i)", line: i + 1, status: r.status, params: r.params, score: r.score, cost: r.cost))
+    }
+    log.contentHash = hash
+    return log
+}
+
+private func number(_ s: Suggestion, _ name: String) -> Double? {
+    s.params.first { $0.0 == name }?.1.doubleValue
+}
+
+@Suite struct SearchTests {
+    static let specs = ["x=linear:0:1", "epochs=log:1:100:int"]
+
+    /// A cost-aware toy: the best x is 0.3, longer runs help, cost = epochs.
+    static func toy(_ x: Double, _ epochs: Double) -> Double { -(x - 0.3) * (x - 0.3) * 10 - 1 / epochs }
+
+    static func loop(strategy: Strategy, trials: Int, seed: UInt64) throws -> SweepLog {
+        var log = try makeLog(specs)
+        for t in 0..<trials {
+            var o = SearchOptions()
+            o.strategy = strategy
+            o.seed = seed
+            log.contentHash = UInt64(t) &* 0x9E37_79B9 &+ seed
+            let s = try #require(try Suggester.suggest(log: log, options: o).first)
+            let x = try #require(number(s, "x")), e = try #require(number(s, "epochs"))
+            let params = Dictionary(s.params, uniquingKeysWith: { a, _ in a })
+            log.runs.append(Run(id: s.id, line: t + 3, status: .success, params: params, score: toy(x, e), cost: e))
+        }
+        return log
+    }
+
+    @Test func sameLogSameSuggestionLongerLogNewOne() throws {
+        let log = try Self.loop(strategy: .ehvi, trials: 8, seed: 3)
+        var o = SearchOptions()
+        o.seed = 3
+        let a = try Suggester.suggest(log: log, options: o).map { $0.record() }
+        let b = try Suggester.suggest(log: log, options: o).map { $0.record() }
+        #expect(a == b)
+        var longer = log
+        longer.contentHash &+= 1
+        let c = try Suggester.suggest(log: longer, options: o).map { $0.record() }
+        #expect(a != c)
+    }
+
+    @Test func firstSuggestionIsTheCenterAndInitialPointsAreInsideTheSpace() throws {
+        let log = try makeLog(Self.specs)
+        var o = SearchOptions()
+        o.count = 6
+        let s = try Suggester.suggest(log: log, options: o)
+        #expect(s.count == 6)
+        #expect(number(s[0], "x") == 0.5)
+        #expect(number(s[0], "epochs") == 10)
+        for x in s {
+            let e = try #require(number(x, "epochs"))
+            #expect(e == e.rounded() && e >= 1 && e <= 100)
+            let v = try #require(number(x, "x"))
+            #expect(v >= 0 && v <= 1)
+            #expect(x.kind == "initial")
+        }
+        #expect(Set(s.map { $0.record() }).count == 6)
+    }
+
+    @Test func batchAndPendingRunsGiveDistinctPoints() throws {
+        var log = try Self.loop(strategy: .ehvi, trials: 10, seed: 1)
+        var o = SearchOptions()
+        o.count = 4
+        let batch = try Suggester.suggest(log: log, options: o)
+        #expect(batch.count == 4)
+        #expect(batch.allSatisfy { $0.kind == "bo" })
+        let points = batch.map { [number($0, "x") ?? -1, number($0, "epochs") ?? -1] }
+        #expect(Set(points).count == 4)
+        // The single suggestion after adding the batch as pending differs from all of them.
+        for (i, s) in batch.enumerated() {
+            log.runs.append(Run(id: s.id, line: 100 + i, status: .pending, params: Dictionary(s.params, uniquingKeysWith: { a, _ in a }),
+                                score: nil, cost: nil))
+        }
+        o.count = 1
+        let next = try #require(try Suggester.suggest(log: log, options: o).first)
+        #expect(!points.contains([number(next, "x") ?? -1, number(next, "epochs") ?? -1]))
+    }
+
+    @Test func maxCostCapsPredictedCost() throws {
+        let log = try Self.loop(strategy: .ehvi, trials: 12, seed: 2)
+        var o = SearchOptions()
+        o.maxCost = 5
+        o.count = 3
+        for s in try Suggester.suggest(log: log, options: o) {
+            let c = try #require(s.predictedCost)
+            #expect(c <= 5)
+        }
+    }
+
+    @Test func ehviFindsTheOptimumOfTheToy() throws {
+        let log = try Self.loop(strategy: .ehvi, trials: 30, seed: 7)
+        let best = log.runs.compactMap(\.score).max() ?? -.infinity
+        // Optimum −0.01 (x = 0.3, epochs = 100); random search over 30 trials typically stays below −0.05.
+        #expect(best > -0.03)
+        // Cost awareness: the cheapest runs are explored too, not only epochs = 100.
+        #expect(log.runs.contains { ($0.cost ?? 0) <= 3 })
+    }
+
+    @Test(arguments: Strategy.allCases)
+    func edgeCasesNeverProduceNaNOrOutOfSpacePoints(strategy: Strategy) throws {
+        let p: (Double, Double) -> [String: JSONValue] = { ["x": .number($0), "epochs": .number($1)] }
+        let cases: [[(params: [String: JSONValue], score: Double?, cost: Double?, status: RunStatus)]] = [
+            [],                                                                         // nothing yet
+            (0..<6).map { i in (p(Double(i) / 6, 5), nil, 1.0, .failed) },            // all failed
+            (0..<6).map { i in (p(Double(i) / 6, 5), 1.0, 5.0, .success) },           // constant scores
+            (0..<6).map { _ in (p(0.5, 10), 0.3, 10.0, .success) },                   // one point, repeated
+            [(p(0.2, 3), 0.5, 3.0, .success)],                                          // one observation
+            (0..<8).map { i in (p(Double(i) / 8, 1 + Double(i)), Double(i), 1e-6 * pow(10, Double(i) * 2), .success) }, // costs 1e-6…1e8
+            (0..<6).map { i in (["x": .number(0.1 * Double(i))], Double(i), 2.0, .success) },  // a parameter added later
+            (0..<6).map { i in (p(Double(i) / 6, 500), Double(i), 2.0, .success) },     // old rows outside narrowed bounds
+        ]
+        for runs in cases {
+            let log = try makeLog(Self.specs, runs: runs)
+            var o = SearchOptions()
+            o.strategy = strategy
+            o.count = 2
+            o.initialCount = 1
+            let out = try Suggester.suggest(log: log, options: o)
+            #expect(out.count == 2)
+            for s in out {
+                let x = try #require(number(s, "x")), e = try #require(number(s, "epochs"))
+                #expect(x >= 0 && x <= 1 && e >= 1 && e <= 100 && e == e.rounded())
+                for v in [s.predictedScore, s.predictedScoreStd, s.predictedCost, s.pSuccess].compactMap({ $0 }) {
+                    #expect(v.isFinite)
+                }
+                #expect(!s.record().contains("null"))
+            }
+        }
+    }
+
+    @Test func choicesAndFixedParametersAreSearchedAndPassedThrough() throws {
+        var log = try makeLog(["x=linear:0:1", "opt=choice:adam,sgd,lion", "seed=fixed:42"])
+        for i in 0..<12 {
+            let opt = ["adam", "sgd", "lion"][i % 3]
+            let x = Double(i) / 12
+            let score = (opt == "lion" ? 1.0 : 0) - (x - 0.7) * (x - 0.7)
+            log.runs.append(Run(id: "r\(i)", line: i, status: .success, params: ["x": .number(x), "opt": .string(opt), "seed": 42],
+                                score: score, cost: 1))
+        }
+        var o = SearchOptions()
+        o.count = 3
+        for s in try Suggester.suggest(log: log, options: o) {
+            let d = Dictionary(s.params, uniquingKeysWith: { a, _ in a })
+            #expect(d["seed"] == 42)
+            #expect(["adam", "sgd", "lion"].contains(d["opt"]?.stringValue ?? ""))
+        }
+        // The model should prefer lion.
+        o.count = 1
+        let best = try #require(try Suggester.suggest(log: log, options: o).first)
+        #expect(Dictionary(best.params, uniquingKeysWith: { a, _ in a })["opt"] == "lion")
+    }
+
+    @Test func resamplingRepeatsAFrontPoint() throws {
+        let log = try Self.loop(strategy: .ehvi, trials: 10, seed: 5)
+        var o = SearchOptions()
+        o.resampleEvery = 5
+        let s = try #require(try Suggester.suggest(log: log, options: o).first)
+        #expect(s.kind == "resample")
+        let d = Dictionary(s.params, uniquingKeysWith: { a, _ in a })
+        #expect(log.runs.contains { $0.params == d })
+    }
+
+    @Test func stepFrontHypervolumeImprovementMatchesHandComputation() {
+        // Front: cost e^0 → level 0, cost e^1 → level 1; floor −1; upper log cost 2.
+        let front = StepFront(groups: [(0, 1), (1, exp(1)), (0.5, exp(1.5))], floor: -1)
+        #expect(front.members == [0, 1])
+        #expect(front.level(at: -0.5) == -1)
+        #expect(front.level(at: 0.5) == 0)
+        #expect(front.level(at: 1.7) == 1)
+        // A certain point of utility 2 at log cost 0.5 gains (2−0)·0.5 + (2−1)·1 = 2.
+        #expect(abs(front.expectedHypervolumeImprovement(mean: 2, sd: 0, logCost: 0.5, upper: 2) - 2) < 1e-12)
+        // At log cost −1: (2−(−1))·1 + 2·1 + 1·1 = 6.
+        #expect(abs(front.expectedHypervolumeImprovement(mean: 2, sd: 0, logCost: -1, upper: 2) - 6) < 1e-12)
+        // Uncertain: equals Σ width·EI(level).
+        let e = front.expectedHypervolumeImprovement(mean: 0.5, sd: 1, logCost: 0.5, upper: 2)
+        let manual = 0.5 * Normal.expectedImprovement(mean: 0.5, sd: 1, best: 0) + 1 * Normal.expectedImprovement(mean: 0.5, sd: 1, best: 1)
+        #expect(abs(e - manual) < 1e-12)
+    }
+}
