@@ -68,7 +68,7 @@ struct ChildProcess {
 
     /// BLAS/LAPACK shared objects mapped into a process.
     static func blasLibraries(pid: pid_t) -> [String] {
-        guard let maps = Files.read("/proc/\(pid)/maps") else { return [] }
+        guard let maps = readProcFile("/proc/\(pid)/maps") else { return [] }
         var out = Set<String>()
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/") else { continue }
@@ -77,6 +77,21 @@ struct ChildProcess {
             if name.contains("blas") || name.contains("lapack") { out.insert(path) }
         }
         return out.sorted()
+    }
+
+    /// Reads a /proc file with read(2) until EOF (procfs files report size 0, so size-based readers get nothing).
+    static func readProcFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Output of a short helper command (e.g. `ldd`), or nil.
