@@ -12,6 +12,16 @@ struct Report {
     var plots: [String: (text: String, svgPath: String)] = [:]
 
     static let checkpoints = QualityRunner.checkpoints
+
+    static let notes: [String] = [
+        "## Notes", "",
+        "- In-process runs use `Suggester.suggest`, the function `carbs-suggest` calls after parsing; the only difference from a shell loop is the log's content hash, which the runner sets to a hash of (problem, seed, trial) instead of the FNV hash of the log's bytes (it only seeds the random stream). Each appended run carries the suggestion's `kind`, as a runner that echoes the pending record with its result would.",
+        "- Every random choice is seeded: the search by `--seed` = the seed number and the per-trial hash, the score noise of `branin-noisy` by a hash of (problem, seed, trial, \"noise\"). Rerunning gives the same logs (only the `suggest_s` timings differ).",
+        "- `branin-noisy`: the optimizer sees score + N(0, 1); HV, regret and cost-to-target use the noise-free score of the points it chose. `hartmann6-fail`: a failed run is logged with `\"status\":\"failed\"` and its cost; its cost counts in cumulative cost, it adds no point to the front.",
+        "- The Python reference rows are copied from `shared/baselines/README.md` (same problems, same fixed references, same metric); they were measured with 10 seeds × 60 trials (CARBS: 3 × 40) on another run of a 2-core machine, so their \"suggest s\" is not comparable with ours except in order of magnitude.",
+        "- Raw logs of every run: `benchmarks/results/raw/<problem>/<strategy>/seed-<s>.jsonl` (git-ignored; regenerate with the commands above). Each is a valid sweep log: `carbs-pareto`, `carbs-plot scatter` read it.",
+        "",
+    ]
     /// Reference optimizers copied from shared/baselines, in this order.
     static let referenceOrder = ["random", "optuna-tpe", "optuna-mo", "carbs"]
 
@@ -145,6 +155,9 @@ struct Report {
         md.append(machine.trimmingCharacters(in: .whitespacesAndNewlines))
         md.append("```")
         md.append("")
+        let counts = quality.problems.flatMap { p in quality.strategies(p).compactMap { quality.cells[p]?[$0]?.seeds } }
+        md.append("Quality cells finished: \(counts.reduce(0, +)) runs in \(counts.count) (problem, strategy) cells, \(counts.min() ?? 0)–\(counts.max() ?? 0) seeds per cell.")
+        md.append("")
         md += headline()
         md.append("## Quality by problem")
         md.append("")
@@ -154,7 +167,7 @@ struct Report {
         md.append("Series (median and quartiles over seeds at every t): `benchmarks/results/hv-series.jsonl`.")
         md.append("")
         if plots.isEmpty {
-            md.append("Plots: not rendered (the Plot module is not on main yet).")
+            md.append("Plots: none (no quality results).")
             md.append("")
         }
         for p in quality.problems {
@@ -169,6 +182,7 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
+        md += Self.notes
         return md.joined(separator: "\n") + "\n"
     }
 }

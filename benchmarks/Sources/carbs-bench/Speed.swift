@@ -24,7 +24,7 @@ struct SpeedRunner {
     var dimensions: [Int]
     var reps: Int
     var timeout: Double
-    /// When the first repetition takes longer than this, the repetitions are cut to 3 (the table gives the count).
+    /// Once the repetitions of a cell have taken this many seconds in total, no more are made (the table gives the count).
     var slow: Double
     var batchSizes: [(n: Int, d: Int)]
     var libraries: [LinearAlgebraLibrary] = [.reference, .openblas]
@@ -78,29 +78,35 @@ struct SpeedRunner {
         for lib in libraries {
             try verify(lib)
             for tool in Self.tools where available[tool.name] == true {
-                let path = "\(binDirectory)/\(tool.name)"
-                _ = try? ChildProcess(path: path, arguments: tool.arguments(smallest), environment: environment(lib), timeout: timeout).run()
-                for d in dimensions {
-                    var skipRest = false
-                    for n in sizes {
-                        if skipRest {
+                _ = try? ChildProcess(path: "\(binDirectory)/\(tool.name)", arguments: tool.arguments(smallest), environment: environment(lib), timeout: timeout).run()
+            }
+        }
+        // Smaller n first over every library, tool and d, so an interrupted run still has the small-n tables.
+        var timedOut = Set<String>()
+        for n in sizes {
+            for lib in libraries {
+                for tool in Self.tools where available[tool.name] == true {
+                    let path = "\(binDirectory)/\(tool.name)"
+                    for d in dimensions {
+                        let key = "\(tool.name) \(lib.name) \(d)"
+                        if timedOut.contains(key) {
                             try emit([("kind", "time"), ("tool", .string(tool.name)), ("lib", .string(lib.name)), ("n", .number(Double(n))),
                                       ("d", .number(Double(d))), ("status", "skipped (a smaller n timed out)")])
                             continue
                         }
                         let log = try SyntheticLogs.path(n: n, d: d, directory: logDirectory)
                         let m = try measure(path: path, arguments: tool.arguments(log), lib: lib)
-                        if m.status == "timeout" { skipRest = true }
+                        if m.status == "timeout" { timedOut.insert(key) }
                         try emit([("kind", "time"), ("tool", .string(tool.name)), ("lib", .string(lib.name)), ("n", .number(Double(n))),
                                   ("d", .number(Double(d))), ("status", .string(m.status)), ("reps", .number(Double(m.times.count))),
                                   ("median_s", .optional(Stats.median(m.times), 5)), ("min_s", .optional(m.times.min(), 5)),
                                   ("max_s", .optional(m.times.max(), 5)), ("peak_rss_mib", .rounded(Double(m.rss) / 1024, 4))])
-                        say("\(tool.name) \(lib.name) n=\(n) d=\(d): \(m.status) median \(Stats.median(m.times).map { fmt($0, 4) } ?? "–") s, \(m.rss / 1024) MiB")
+                        say("\(tool.name) \(lib.name) n=\(n) d=\(d): \(m.status) median \(Stats.median(m.times).map { fmt($0, 4) } ?? "–") s, \(m.rss / 1024) MiB (\(m.times.count) runs)")
                     }
                 }
             }
-            if available["carbs-suggest"] == true {
-                for (n, d) in batchSizes { try batch(n: n, d: d, lib: lib) }
+            for lib in libraries where available["carbs-suggest"] == true {
+                for (bn, bd) in batchSizes where bn == n { try batch(n: bn, d: bd, lib: lib) }
             }
         }
         try emit([("kind", "end"), ("loadavg", .string(ChildProcess.readProcFile("/proc/loadavg").map { String($0.prefix(while: { $0 != "\n" })) } ?? "?"))])
@@ -133,7 +139,8 @@ struct SpeedRunner {
             guard r.exitCode == 0 else { return (times, rss, "exit \(r.exitCode.map(String.init) ?? "signal")") }
             times.append(r.seconds)
             rss = max(rss, r.maxRSSKiB)
-            if i == 0 && r.seconds > slow { wanted = min(wanted, 3) }
+            // Slow cells: stop once the runs so far took more than `slow` seconds in total (at least one run).
+            if times.reduce(0, +) > slow { wanted = min(wanted, i + 1) }
             i += 1
         }
         return (times, rss, "ok")
@@ -174,7 +181,7 @@ struct SpeedCommand: ParsableCommand {
     @Option(help: "Where the synthetic logs are written.") var logs = "benchmarks/results/raw/speed"
     @Option(help: "Repetitions per cell (median reported).") var reps = 5
     @Option(help: "Seconds before a run is killed (larger n for that tool, d and library are then skipped).") var timeout = 120.0
-    @Option(help: "If the first repetition takes longer than this many seconds, only 3 are made.") var slow = 20.0
+    @Option(help: "Stop repeating a cell once its runs took this many seconds in total (the count is reported).") var slow = 30.0
     @Option(help: "Comma-separated n (overrides the grid).") var sizes: String?
     @Option(help: "Comma-separated d (overrides the grid).") var dimensions: String?
 

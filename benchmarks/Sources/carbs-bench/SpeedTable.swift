@@ -25,7 +25,7 @@ struct SpeedResults {
         let startLoad = of("start").first?["loadavg"]?.stringValue ?? "?"
         let endLoad = of("end").last?["loadavg"]?.stringValue ?? "(run not finished)"
         let reps = of("start").first?["reps"]?.doubleValue.map { Int($0) } ?? 0
-        md.append("Whole-process wall time (spawn to exit, output to /dev/null) of each tool on synthetic logs (d linear parameters, n successful runs at seeded uniform points; `benchmarks/results/raw/speed/`), median of \(reps) runs (fewer where stated: a first run over the `--slow` threshold cuts them to 3), and peak RSS (`wait4` rusage of the child, max over the runs). Cells: median seconds · peak MiB. \"growth\" = log-log slope of time against n over the two largest n measured. /proc/loadavg at start: `\(startLoad)`, at end: `\(endLoad)` (the machine is shared; the background quality run was niced).")
+        md.append("Whole-process wall time (spawn to exit, output to /dev/null) of each tool on synthetic logs (d linear parameters, n successful runs at seeded uniform points; `benchmarks/results/raw/speed/`), median of \(reps) runs (fewer where stated: repetitions of a cell stop once they took 30 s in total, `--slow`), and peak RSS (`wait4` rusage of the child, max over the runs). Cells: median seconds · peak MiB. \"growth\" = log-log slope of time against n over the two largest n measured. /proc/loadavg at start: `\(startLoad)`, at end: `\(endLoad)` (the machine is shared; the background quality run was niced).")
         md.append("")
         md.append("| tool | status |")
         md.append("|---|---|")
