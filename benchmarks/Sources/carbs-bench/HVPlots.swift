@@ -1,7 +1,7 @@
 import CARBSCore
 
 /// Plots of median HV against trials, one per problem, a curve per strategy (the Plot module's `HistoryPlot`):
-/// braille text for BENCHMARKS.md and an SVG file under the results directory.
+/// ASCII text for BENCHMARKS.md (its glyphs tell the curves apart; monochrome braille cannot) and an SVG file under the results directory.
 enum HVPlots {
     static func render(quality: QualityResults, directory: String) -> [String: (text: String, svgPath: String)] {
         var out: [String: (text: String, svgPath: String)] = [:]
@@ -23,7 +23,7 @@ enum HVPlots {
                 say("cannot write \(directory)/\(file): \(error)")
                 continue
             }
-            out[p] = (plot.text(PlotStyle(columns: 78, rows: 22, mode: .braille, color: false)), "\(directory)/\(file)")
+            out[p] = (plot.text(PlotStyle(columns: 78, rows: 22, mode: .ascii, color: false)), "\(directory)/\(file)")
         }
         return out
     }
