@@ -110,7 +110,7 @@ struct Report {
             md.append("")
         }
         let cols = ["optimizer", "seeds", "HV@20", "HV@40", "HV@60", "HV@100", "regret@40", "regret@60", "regret final",
-                    "cost→90%", "cost→99%", "failures", "suggest s"]
+                    "cost→90%", "cost→99%", "spent@60", "failures", "suggest s"]
         md.append("| " + cols.joined(separator: " | ") + " |")
         md.append("|" + String(repeating: "---|", count: cols.count))
         for s in quality.strategies(p) {
@@ -120,7 +120,7 @@ struct Report {
             var row = ["\(s)", "\(c.seeds) × \(trials)"]
             row += Self.checkpoints.map { c.quartiles("hv", at: $0) }
             row += [40, 60].map { c.median("regret", at: $0).map(num) ?? "–" }
-            row += [c.finalRegret, c.costToTarget("cost_to_90"), c.costToTarget("cost_to_99"), num(c.failures), c.suggestSeconds]
+            row += [c.finalRegret, c.costToTarget("cost_to_90"), c.costToTarget("cost_to_99"), c.median("cum_cost", at: 60).map(num) ?? "–", num(c.failures), c.suggestSeconds]
             md.append("| " + row.joined(separator: " | ") + " |")
         }
         for r in Self.referenceOrder {
@@ -128,20 +128,24 @@ struct Report {
             var row = ["\(r) (Python reference, shared/baselines)", "\(Baselines.clean(b["seeds (done)"])) × \(r == "carbs" ? 40 : 60)"]
             row += ["HV@20", "HV@40", "HV@60", "HV@100"].map { Baselines.clean(b[$0]) }
             row += ["regret@40", "regret@60", "regret final"].map { Baselines.clean(b[$0]) }
-            row += ["–", "–", "–", Baselines.clean(b["suggest s"])]
+            row += ["–", "–", "–", "–", Baselines.clean(b["suggest s"])]
             md.append("| " + row.joined(separator: " | ") + " |")
         }
         md.append("")
         return md
     }
 
-    func markdown(commands: [String]) -> String {
+    func markdown(commands: [String], status: String) -> String {
         var md: [String] = []
         md.append("# Benchmarks")
         md.append("")
+        if !status.isEmpty {
+            md.append("> **Status:** \(status)")
+            md.append("")
+        }
         md.append("Search quality against cost, and speed, of the `carbs-*` tools. Produced by `carbs-bench` (`benchmarks/`); regenerate this file with `carbs-bench report`. Benchmarks are not tests: CI does not run them.")
         md.append("")
-        md.append("Quality: every problem × strategy × seed runs T trials sequentially in process through `Suggester.suggest` (the code path of `carbs-suggest`): suggest 1 → evaluate → append the run to the log. Metric `HV@t` = `hv_norm_fixed` exactly as in `shared/baselines/README.md`: the hypervolume of the (score, log10 cost) Pareto front of the first t trials, scores clipped to [score_ref, score_best], costs to [cost_min, cost_max], from the reference point (score_ref, log10 cost_max), divided by (score_best − score_ref)·log10(cost_max/cost_min). Regret = score_best − best (noise-free) score so far. cost→x% = cumulative cost (failed runs included) until the noise-free score first reaches score_ref + x%·(score_best − score_ref): median over seeds, unreached counted as ∞, (seeds that reached it / seeds). Cells: median [q25, q75] over seeds (linear interpolation). \"suggest s\": median over seeds of the median wall seconds per in-process suggestion.")
+        md.append("Quality: every problem × strategy × seed runs T trials sequentially in process through `Suggester.suggest` (the code path of `carbs-suggest`): suggest 1 → evaluate → append the run to the log. Metric `HV@t` = `hv_norm_fixed` exactly as in `shared/baselines/README.md`: the hypervolume of the (score, log10 cost) Pareto front of the first t trials, scores clipped to [score_ref, score_best], costs to [cost_min, cost_max], from the reference point (score_ref, log10 cost_max), divided by (score_best − score_ref)·log10(cost_max/cost_min). Regret = score_best − best (noise-free) score so far. cost→x% = cumulative cost (failed runs included) until the noise-free score first reaches score_ref + x%·(score_best − score_ref): median over seeds, unreached counted as ∞, (seeds that reached it / seeds). spent@60 = median cumulative cost of the first 60 trials. failures = median number of failed runs per seed. Cells: median [q25, q75] over seeds (linear interpolation). \"suggest s\": median over seeds of the median wall seconds per in-process suggestion.")
         md.append("")
         md.append("## Commands")
         md.append("")
@@ -196,6 +200,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Speed results (default RESULTS/speed.jsonl).") var speed: String?
     @Option(help: "Reference results of the Python implementations.") var baselines = "../shared/baselines/README.md"
     @Option(help: "Output Markdown file.") var out = "BENCHMARKS.md"
+    @Option(help: "A status line shown under the title (e.g. that the run is partial).") var status = ""
     @Option(help: "Text file with the commands to list in the report (default RESULTS/commands.txt).") var commands: String?
 
     func run() throws {
@@ -207,7 +212,7 @@ struct ReportCommand: ParsableCommand {
         try Files.writeFile(series.joined(separator: "\n") + (series.isEmpty ? "" : "\n"), to: results + "/hv-series.jsonl")
         report.plots = HVPlots.render(quality: q, directory: results)
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds), to: out)
+        try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
     }
 }
