@@ -3,6 +3,8 @@
 # Takes about an hour on 2 shared cores. Resumable: finished (problem, strategy, seed) cells in
 # benchmarks/results/quality.jsonl are skipped, so after an interruption just run it again. Run it in the background:
 #   nohup benchmarks/run-full.sh > benchmarks/results/full.log 2>&1 &
+# To measure a new commit, move benchmarks/results/quality.jsonl aside first: the run resumes from whatever summaries
+# are there (each records the commit measured in "tag", and BENCHMARKS.md lists the tags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=benchmarks/results

@@ -19,6 +19,7 @@ struct Report {
         "- Every random choice is seeded: the search by `--seed` = the seed number and the per-trial hash, the score noise of `branin-noisy` by a hash of (problem, seed, trial, \"noise\"). Rerunning gives the same logs (only the `suggest_s` timings differ).",
         "- `branin-noisy`: the optimizer sees score + N(0, 1); HV, regret and cost-to-target use the noise-free score of the points it chose. `hartmann6-fail`: a failed run is logged with `\"status\":\"failed\"` and its cost; its cost counts in cumulative cost, it adds no point to the front.",
         "- The Python reference rows are copied from `shared/baselines/README.md` (same problems, same fixed references, same metric); they were measured with 10 seeds × 60 trials (CARBS: 3 × 40) on another run of a 2-core machine, so their \"suggest s\" is not comparable with ours except in order of magnitude.",
+        "- \"suggest s\" in the quality tables is in-process wall time measured while the quality run shared the 2 cores (two niced shards, plus other work on the machine): read it as an order of magnitude; the speed tables measure latency properly.",
         "- Raw logs of every run: `benchmarks/results/raw/<problem>/<strategy>/seed-<s>.jsonl` (git-ignored; regenerate with the commands above). Each is a valid sweep log: `carbs-pareto`, `carbs-plot scatter` read it.",
         "",
     ]
@@ -160,6 +161,9 @@ struct Report {
         md.append("```")
         md.append("")
         let counts = quality.problems.flatMap { p in quality.strategies(p).compactMap { quality.cells[p]?[$0]?.seeds } }
+        let tags = Set(quality.cells.values.flatMap { $0.values.flatMap { $0.runs.compactMap { $0["tag"]?.stringValue } } }).sorted()
+        md.append("Search code measured (commit of each quality run's `tag`): \(tags.isEmpty ? "not recorded" : tags.map { "`\($0)`" }.joined(separator: ", ")).")
+        md.append("")
         md.append("Quality cells finished: \(counts.reduce(0, +)) runs in \(counts.count) (problem, strategy) cells, \(counts.min() ?? 0)–\(counts.max() ?? 0) seeds per cell.")
         md.append("")
         md += headline()

@@ -97,7 +97,7 @@ struct SpeedResults {
         func median(_ n: Int) -> Double? {
             times.first { $0["tool"]?.stringValue == "carbs-suggest" && $0["lib"]?.stringValue == "reference" && int($0, "n") == n && int($0, "d") == 8 }?["median_s"]?.doubleValue
         }
-        md.append("Time grows slowly beyond n ≈ 1000 because the GP fits its hyperparameters on an evenly strided subsample of at most 256 points and conditions on the most recent 2,000 observations (`GPFitOptions` defaults: `maxFitPoints`, `maxPoints`); `carbs-pareto` and `carbs-plot` fit no model.")
+        md.append("The step from n = 100 to n = 300 and the flat curve after it have one cause: the GP fits its hyperparameters on an evenly strided subsample of at most 256 points and conditions on the most recent 2,000 observations (`GPFitOptions` defaults: `maxFitPoints`, `maxPoints`), so the O(m³) fit grows with n up to 256 points and then stops growing; `carbs-pareto` and `carbs-plot` fit no model.")
         md.append("")
         md.append("Issue 4 latency targets (carbs-suggest, reference LAPACK, d = 8): n = 100 within 0.150 s: \(median(100).map { "\(sci($0)) s, \($0 <= 0.15 ? "met" : "NOT met")" } ?? "not measured"); n = 1000 within 3 s: \(median(1000).map { "\(sci($0)) s, \($0 <= 3 ? "met" : "NOT met")" } ?? "not measured").")
         md.append("")
