@@ -50,17 +50,7 @@ public struct LockedLog {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1, last != 10 { text = "\n" + text }
         }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CARBSError.io("\(path): write failed: \(String(cString: strerror(errno)))")
-            }
-            offset += n
-        }
-        bytes.removeAll()
+        try Files.writeAll(fd, Array(text.utf8), path: path)
         if fsync(fd) != 0, errno != EINVAL { throw CARBSError.io("\(path): fsync failed: \(String(cString: strerror(errno)))") }
     }
 }

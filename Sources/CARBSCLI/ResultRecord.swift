@@ -15,12 +15,19 @@ public enum Clock {
 
 /// Builds the result record of a pending run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`.
 public enum ResultRecord {
-    public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String) throws(CARBSError) -> String {
+    /// With `newID`, records a further evaluation of run `id`'s params (pending or finished) under `newID`.
+    public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String, as newID: String? = nil) throws(CARBSError) -> String {
         guard let pending = log.runs.first(where: { $0.id == id }) else {
             throw CARBSError.data(Diagnostic(file: file, line: nil, message: "no run with id '\(id)'"))
         }
-        guard pending.status == .pending else {
-            throw CARBSError.data(Diagnostic(file: file, line: pending.line, message: "run '\(id)' already has a result"))
+        if let newID {
+            guard !newID.isEmpty, !log.runs.contains(where: { $0.id == newID }) else {
+                throw CARBSError.data(Diagnostic(file: file, line: nil, message: "--as: id '\(newID)' is already in the log"))
+            }
+        } else {
+            guard pending.status == .pending else {
+                throw CARBSError.data(Diagnostic(file: file, line: pending.line, message: "run '\(id)' already has a result"))
+            }
         }
         var fields: [String: JSONValue] = [:]
         for v in values {
@@ -45,7 +52,7 @@ public enum ResultRecord {
                 throw CARBSError.usage("'\(o.costKey)' must be a positive number, got \(c.json)")
             }
         }
-        var pairs: [(String, JSONValue)] = [("id", .string(id))]
+        var pairs: [(String, JSONValue)] = [("id", .string(newID ?? id))]
         if failed { pairs.append(("status", "failed")) }
         var w = JSONWriter()
         w.write(pairs: log.space.parameters.compactMap { p in pending.params[p.name].map { (p.name, $0) } }

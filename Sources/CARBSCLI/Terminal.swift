@@ -20,16 +20,19 @@ public enum Files {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CARBSError.io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
+        try writeAll(fd, Array(text.utf8), path: path)
+    }
+
+    /// Writes every byte (a single write may be partial), retrying on EINTR.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(CARBSError) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw CARBSError.io("\(path): \(String(cString: strerror(errno)))")
+                throw CARBSError.io("\(path): write failed: \(String(cString: strerror(errno)))")
             }
             offset += n
         }
-        bytes.removeAll()
     }
 }

@@ -11,6 +11,9 @@ struct Scatter: ParsableCommand {
     @Flag(name: .long, help: "Linear cost axis (default: log).")
     var linear = false
 
+    @Flag(name: .long, help: "Scale the score axis to every run (default: focus on the front; far worse runs sit on the bottom edge).")
+    var fullRange = false
+
     func run() throws {
         try Tool.run("carbs-plot") {
             let log = try Input.readLog(input.log, common: common, requireSpace: false)
@@ -29,14 +32,13 @@ struct Scatter: ParsableCommand {
                     if let c = p?["cost"]?.doubleValue { pending.append(PendingPoint(cost: c, score: p?["score"]?.doubleValue)) }
                 }
             }
-            let plot = ScatterPlot(runs: runs, failureCosts: failed, pending: pending, higherIsBetter: o.maximize, logX: !linear,
-                                   title: render.title ?? "\(o.scoreKey) vs \(o.costKey): \(runs.count) runs, front of \(plotFrontSize(runs, o))",
+            var plot = ScatterPlot(runs: runs, failureCosts: failed, pending: pending, higherIsBetter: o.maximize, logX: !linear,
                                    xLabel: o.costKey, yLabel: o.scoreKey)
+            plot.focusOnFront = !fullRange
+            let below = plot.runsBeyondFocus
+            plot.title = render.title ?? "\(o.scoreKey) vs \(o.costKey): \(runs.count) runs, front of \(plot.front.count)"
+                + (below > 0 ? " (\(below) worse on the edge)" : "")
             try render.emit(text: { plot.chart.text(render.style) }, svg: { plot.chart.svg() })
         }
-    }
-
-    func plotFrontSize(_ runs: [ParetoPoint], _ o: Objective) -> Int {
-        Pareto.front(runs.map { ParetoPoint(score: o.utility($0.score), cost: $0.cost, index: $0.index) }).count
     }
 }

@@ -19,6 +19,7 @@ struct Check: ParsableCommand {
             let name = (input.log == nil || input.log == "-") ? "<stdin>" : (input.log ?? "-")
             let spaceOverride: Space? = try common.space.map { p throws(CARBSError) in try SpaceFile.load(p) }
             let fd = try Input.open(input.log)
+            defer { if fd != 0 { close(fd) } }
             let log = try SweepLog.read(fileDescriptor: fd, options: SweepLog.Options(
                 file: name, strict: false, objective: common.objectiveOverrides, space: spaceOverride))
             var problems = log.diagnostics
@@ -30,7 +31,7 @@ struct Check: ParsableCommand {
             problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
             for p in problems { Output.warn(p.description) }
             if !problems.isEmpty {
-                Output.warn("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(log.recordCount) records")
+                Output.warn("\(name): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(log.recordCount) record\(log.recordCount == 1 ? "" : "s")")
                 throw ExitCode(ExitStatus.data.rawValue)
             }
         }

@@ -4,10 +4,10 @@ struct Declare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print parameter declaration records (the head of a sweep log).",
         discussion: """
-            SPEC is NAME=SPACE:ARGS[:OPTION...]:
-              lr=log:1e-5:1e-1            log10 space        batch=log2:8:512:int   log2 space, integers
-              x=linear:-5:10              linear space       gamma=logit:0.9:0.999  logit space
-              opt=choice:adam,lion        categorical        seed=fixed:42          constant
+            SPEC is NAME=SPACE:ARGS[:OPTION...], for example lr=log:1e-5:1e-1 (log10 space), \
+            batch=log2:8:512:int (log2 space, integers), x=linear:-5:10 (linear space), \
+            gamma=logit:0.9:0.999 (logit space), opt=choice:adam,lion (categorical), seed=fixed:42 (constant).
+
             Options: int, step=S, center=C, scale=S (transformed units per unit of search radius), base=2.
             """)
 

@@ -4,8 +4,8 @@ struct Decode: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Map points of the normalized search space back to parameter values.",
         discussion: """
-            Reads records {"x":{COLUMN:U,…}} (as carbs-space encode prints them) or {"x":[U,…]} and prints \
-            {"params":{…}} with values clamped into their bounds, integers rounded and choices taken by the \
+            Reads records {"x":{COLUMN:U,...}} (as carbs-space encode prints them) or {"x":[U,...]} and prints \
+            {"params":{...}} with values clamped into their bounds, integers rounded and choices taken by the \
             largest one-hot column. Other keys of the record are kept.
             """)
 

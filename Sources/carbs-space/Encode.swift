@@ -3,7 +3,7 @@ import CARBSCLI
 struct Encode: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Map each run's parameters to the normalized search space (unit cube; one-hot choices).",
-        discussion: "Prints {\"id\":…,\"x\":{COLUMN:U,…}} per run, columns in declaration order.")
+        discussion: "Prints {\"id\":...,\"x\":{COLUMN:U,...}} per run, columns in declaration order.")
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument

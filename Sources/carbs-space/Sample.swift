@@ -4,7 +4,7 @@ struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw points from the space: center, random, Sobol, Latin hypercube or grid.",
         discussion: """
-            Prints pending run records ({"id":…,"status":"pending","params":{…},"kind":METHOD}) that can be \
+            Prints pending run records ({"id":...,"status":"pending","params":{...},"kind":METHOD}) that can be \
             appended to the log, or with --params-only just the parameter objects. The same space, seed and log \
             always give the same points.
             """)

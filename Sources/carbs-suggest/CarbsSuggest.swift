@@ -7,7 +7,7 @@ struct CarbsSuggest: ParsableCommand {
         abstract: "Propose the next runs of a sweep: cost-aware Bayesian search around the score-versus-cost Pareto front.",
         discussion: """
             Reads the log (space, objective, runs) and prints -n pending run records, ready to append to the log:
-              {"id":…,"status":"pending","params":{…},"predicted":{"score":…,"score_std":…,"cost":…,"p_success":…},"kind":"bo"}
+              {"id":...,"status":"pending","params":{...},"predicted":{"score":...,"score_std":...,"cost":...,"p_success":...},"kind":"bo"}
             The same log and --seed always give the same suggestions; a longer log gives new ones. Pending runs in the \
             log are taken into account, so parallel agents get different points. With --log FILE the tool locks the \
             file (flock), reads it, appends its pending records as whole lines and prints them.
@@ -48,8 +48,11 @@ struct CarbsSuggest: ParsableCommand {
     @Flag(name: .long, help: "Explain each choice on standard error: the front, the origin, the acquisition, the cost cap.")
     var explain = false
 
-    @Option(name: .long, help: ArgumentHelp("Ignore pending runs written more than S seconds ago (their agent died): they are no longer fantasized, so their region can be suggested again.", valueName: "S"))
+    @Option(name: .long, help: ArgumentHelp("Pending runs written more than S seconds ago (their agent died) are re-issued unchanged as 'retry' suggestions, once each, and no longer believed at their prediction.", valueName: "S"))
     var pendingTimeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Re-issue pending run ID unchanged as a 'retry' suggestion (repeatable).", valueName: "ID"))
+    var retry: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("With --log: record the result of pending run ID instead of suggesting (params are copied from its pending record).", valueName: "ID"))
     var record: String?
@@ -59,6 +62,9 @@ struct CarbsSuggest: ParsableCommand {
 
     @Flag(name: .long, help: "With --record: the run failed (score not required).")
     var failed = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --record: record a further evaluation of ID's params (another seed) under the new id NEWID.", valueName: "NEWID"))
+    var asID: String?
 
     func validate() throws {
         if n < 1 { throw ValidationError("-n must be at least 1") }
@@ -72,7 +78,7 @@ struct CarbsSuggest: ParsableCommand {
         if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
         if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
         if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
-        if record == nil, !value.isEmpty || failed { throw ValidationError("--value and --failed go with --record ID") }
+        if record == nil, !value.isEmpty || failed || asID != nil { throw ValidationError("--value, --failed and --as go with --record ID") }
         for v in value where !v.contains("=") { throw ValidationError("--value takes KEY=VALUE, got '\(v)'") }
         if let pendingTimeout, !(pendingTimeout >= 0) { throw ValidationError("--pending-timeout must not be negative") }
     }
@@ -101,25 +107,44 @@ struct CarbsSuggest: ParsableCommand {
                 try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
                     var sweep = try handle.read(common: common)
                     if let id = record {
-                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: path)
+                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: path, as: asID)
                         try handle.append([line])
                         return
                     }
-                    sweep.dropStalePending(olderThan: pendingTimeout, now: now)
-                    let suggestions = try Suggester.suggest(log: sweep, options: searchOptions(models: models))
+                    let options = try retryOptions(&sweep, models: models, now: now, file: path)
+                    let suggestions = try Suggester.suggest(log: sweep, options: options)
                     try handle.append(suggestions.map { $0.record(time: now) })
                     emit(suggestions, time: now)
                 }
             } else {
                 var sweep = try Input.readLog(input.log, common: common, requireSpace: true)
-                sweep.dropStalePending(olderThan: pendingTimeout, now: now)
-                emit(try Suggester.suggest(log: sweep, options: searchOptions(models: models)), time: nil)
+                let options = try retryOptions(&sweep, models: models, now: now, file: input.log ?? "<stdin>")
+                emit(try Suggester.suggest(log: sweep, options: options), time: nil)
             }
         }
     }
 
+    /// Search options with the runs to re-issue: stale pending runs (--pending-timeout) and --retry IDs, each once.
+    func retryOptions(_ sweep: inout SweepLog, models: ModelFile?, now: Double, file: String) throws(CARBSError) -> SearchOptions {
+        var requested: [Run] = []
+        for id in retry {
+            guard let r = sweep.runs.first(where: { $0.id == id }) else {
+                throw CARBSError.data(Diagnostic(file: file, line: nil, message: "--retry: no run with id '\(id)'"))
+            }
+            guard r.status == .pending else {
+                throw CARBSError.data(Diagnostic(file: file, line: r.line, message: "--retry: run '\(id)' already has a result"))
+            }
+            requested.append(r)
+        }
+        let stale = sweep.dropStalePending(olderThan: pendingTimeout, now: now)
+        var options = searchOptions(models: models)
+        options.retries = requested + sweep.unretried(stale).filter { s in !requested.contains { $0.id == s.id } }
+        return options
+    }
+
     func emit(_ suggestions: [Suggestion], time: Double?) {
         for s in suggestions {
+            for line in s.warnings { Output.warn("carbs-suggest: " + line) }
             if explain { for line in s.explanation { Output.warn("carbs-suggest: " + line) } }
             Output.line(s.record(time: time))
         }

@@ -368,3 +368,14 @@ private struct GPFixture: Decodable {
         #expect(abs(boxed.x[0] - 0.5) < 1e-8 && abs(boxed.x[1] - 0.25) < 1e-4, "\(boxed.x)")
     }
 }
+
+@Suite struct PredictMeanTests {
+    @Test func predictMeanEqualsTheMeanOfPredict() throws {
+        var rng = SeededGenerator(seed: 9)
+        let x = (0..<30).map { _ in [rng.uniform(), rng.uniform()] }
+        let y = x.map { sin(5 * $0[0]) + $0[1] }
+        let gp = try GaussianProcess.fit(x: x, y: y, rng: &rng)
+        let q = (0..<50).map { _ in [rng.uniform(), rng.uniform()] }
+        #expect(gp.predictMean(q) == gp.predict(q).mean)
+    }
+}

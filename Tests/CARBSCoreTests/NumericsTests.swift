@@ -51,3 +51,23 @@ import Testing
         #expect(h.value == 0xAF63_DC4C_8601_EC8C)
     }
 }
+
+@Suite struct LineReaderChunkTests {
+    /// Lines that straddle read chunks come back whole, however small the chunk.
+    @Test(arguments: [1, 3, 7, 64])
+    func linesAcrossChunkBoundaries(chunk: Int) throws {
+        let lines = (0..<200).map { i in String(repeating: "x", count: i % 37) + "#\(i)" }
+        let text = lines.joined(separator: "\n") + "\r\n"
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let bytes = Array(text.utf8)
+        // The pipe buffer (64 KiB) holds the whole text, so write it all before reading.
+        #expect(bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) } == bytes.count)
+        close(fds[1])
+        var reader = LineReader(fileDescriptor: fds[0], chunkSize: chunk)
+        var got: [String] = []
+        while let l = try reader.next() { got.append(String(decoding: l.bytes, as: UTF8.self)) }
+        close(fds[0])
+        #expect(got == lines)
+    }
+}

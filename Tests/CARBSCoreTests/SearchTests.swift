@@ -100,6 +100,15 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         }
     }
 
+    @Test func impossibleCostCapSuggestsTheCheapestAndSaysSo() throws {
+        let log = try Self.loop(strategy: .ehvi, trials: 12, seed: 2)
+        var o = SearchOptions()
+        o.maxCost = 0.5   // every run costs at least 1 epoch
+        let s = try #require(try Suggester.suggest(log: log, options: o).first)
+        #expect(s.warnings.first?.contains("--max-cost") == true)
+        #expect((s.predictedCost ?? 100) < 3)
+    }
+
     @Test func ehviFindsTheOptimumOfTheToy() throws {
         let log = try Self.loop(strategy: .ehvi, trials: 30, seed: 7)
         let best = log.runs.compactMap(\.score).max() ?? -.infinity

@@ -126,3 +126,60 @@ extension URL {
         return self
     }
 }
+
+@Suite struct RetryAndRepeatCLITests {
+    struct Line: Decodable {
+        var id: String
+        var status: String?
+        var kind: String?
+        var retry_of: String?
+        var params: [String: Double]
+        var score: Double?
+        var seed: Double?
+    }
+
+    @Test func stalePendingRunsAreRetriedOnceAndOnRequest() throws {
+        let dir = try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-retry-\(getpid())", isDirectory: true).creatingDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.shell(#"""
+            carbs-space x=linear:0:1 n=log:1:64:int > log.jsonl
+            # An agent took a suggestion two hours ago and died.
+            carbs-suggest < log.jsonl | sed 's/}$/,"time":1000}/' >> log.jsonl
+            carbs-suggest --log log.jsonl --pending-timeout 3600     # re-issues it
+            carbs-suggest --log log.jsonl --pending-timeout 3600     # not again: a new point
+            id=$(carbs-suggest --log log.jsonl | sed 's/^{"id":"\([^"]*\)".*/\1/')
+            carbs-suggest --retry "$id" < log.jsonl                  # on request
+            carbs-suggest --retry nope < log.jsonl || echo "exit $?"
+            """#, cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.count == 4)
+        guard r.lines.count == 4 else { return }
+        let log = try String(contentsOf: dir.appendingPathComponent("log.jsonl"), encoding: .utf8).split(separator: "\n")
+        let dead = try JSONDecoder().decode(Line.self, from: Data(log[2].utf8))
+        let retry = try JSONDecoder().decode(Line.self, from: Data(r.lines[0].utf8))
+        #expect(retry.kind == "retry" && retry.retry_of == dead.id && retry.params == dead.params && retry.id != dead.id)
+        let next = try JSONDecoder().decode(Line.self, from: Data(r.lines[1].utf8))
+        #expect(next.kind != "retry" && next.params != dead.params)
+        let requested = try JSONDecoder().decode(Line.self, from: Data(r.lines[2].utf8))
+        #expect(requested.kind == "retry" && requested.retry_of != nil)
+        #expect(r.lines[3] == "exit 65")
+    }
+
+    @Test func recordAsAddsAnotherSeedOfThePoint() throws {
+        let dir = try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-as-\(getpid())", isDirectory: true).creatingDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.shell(#"""
+            carbs-space x=linear:0:1 > log.jsonl
+            id=$(carbs-suggest --log log.jsonl | sed 's/^{"id":"\([^"]*\)".*/\1/')
+            carbs-suggest --log log.jsonl --record "$id" --value score=1 --value seed=1
+            carbs-suggest --log log.jsonl --record "$id" --as "$id-s2" --value score=3 --value seed=2
+            carbs-suggest --log log.jsonl --record "$id" --as "$id-s2" --value score=5 || echo "exit $?"
+            carbs-pareto log.jsonl
+            """#, cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.first == "exit 65")
+        struct Front: Decodable { var ids: [String]; var score: Double; var count: Int }
+        let front = try JSONDecoder().decode(Front.self, from: Data((r.lines.last ?? "").utf8))
+        #expect(front.count == 2 && front.score == 2 && front.ids.count == 2)
+    }
+}

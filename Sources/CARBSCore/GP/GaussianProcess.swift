@@ -142,6 +142,16 @@ public struct GaussianProcess: Sendable {
         return (mean, variance)
     }
 
+    /// Posterior mean only: skips the O(n²m) triangular solve that the variance needs.
+    public func predictMean(_ xs: [[Double]]) -> [Double] {
+        if xs.isEmpty { return [] }
+        let q = queryMatrix(xs)
+        let ks = kernel.cross(x, q)  // n×m
+        var mean = [Double](repeating: hyperparameters.mean, count: q.rows)
+        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
+        return mean
+    }
+
     /// Closed-form leave-one-out predictions for every conditioned point (same hyperparameters):
     /// μ₋ᵢ = yᵢ − αᵢ/[K⁻¹]ᵢᵢ and latent variance 1/[K⁻¹]ᵢᵢ − (σ_n² + jitter), clamped at 0.
     public func leaveOneOut() -> (mean: [Double], variance: [Double]) {

@@ -76,14 +76,16 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, Expr
 }
 
 /// Writes JSON text deterministically: object keys sorted (or in a given order), doubles in their shortest
-/// round-trip form (integral values below 1e15 without a fraction), non-finite numbers as `null`.
+/// round-trip form (integral values below 2^53 without a fraction), non-finite numbers as `null`.
 public struct JSONWriter {
     public private(set) var text = ""
     public init() {}
 
     public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 {
+        // Below 2^53 Swift's description would print integral values with ".0" (1e15 → "1000000000000000.0");
+        // at and above it, it switches to the exponent form (1e+16).
+        if d == d.rounded(), abs(d) < 0x1p53 {
             if d == 0 { return d.sign == .minus ? "-0.0" : "0" }
             return String(Int64(d))
         }

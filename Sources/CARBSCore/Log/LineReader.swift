@@ -23,9 +23,10 @@ public struct LineReader {
 
     /// The next line, or nil at end of input. Throws `CARBSError.io` when reading fails.
     public mutating func next() throws -> Line? {
-        var searchFrom = start
+        // Bytes already searched, counted from `start` (fill() moves the buffer, so absolute indices go stale).
+        var searched = 0
         while true {
-            if let nl = index(of: 10, from: searchFrom) {
+            if let nl = index(of: 10, from: start + searched) {
                 var end = nl
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
                 let bytes = Array(buffer[start..<end])
@@ -42,7 +43,7 @@ public struct LineReader {
                 lineNumber += 1
                 return Line(number: lineNumber, bytes: bytes, complete: false)
             }
-            searchFrom = buffer.count
+            searched = buffer.count - start
             try fill()
         }
     }

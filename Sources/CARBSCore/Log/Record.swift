@@ -39,7 +39,7 @@ public struct RecordDecoder {
         do {
             value = try decoder.decode(JSONValue.self, from: Data(bytes))
         } catch {
-            throw SpaceError("invalid JSON\(Self.reason(error))")
+            throw SpaceError("invalid JSON\(Self.hint(bytes) ?? Self.reason(error))")
         }
         guard let o = value.objectValue else { throw SpaceError("a record must be a JSON object, got \(value.typeName)") }
         return try Self.classify(o, line: line)
@@ -69,6 +69,24 @@ public struct RecordDecoder {
             return .run(RawRun(id: id, status: status, params: params, fields: o, line: line))
         }
         return .other(o)
+    }
+
+    /// A specific explanation for mistakes JSONDecoder only calls "not valid JSON".
+    static func hint(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        for word in ["NaN", "Infinity", "nan", "inf"] where text.contains(":\(word)") || text.contains(": \(word)") || text.contains(":-\(word)") {
+            return ": \(word) is not a JSON number (write null, or mark the run \"status\":\"failed\")"
+        }
+        if text.contains(/[0-9][eE]\+?[0-9]{3,}/) {
+            return ": a number is too large for a double"
+        }
+        if let first = bytes.first(where: { $0 != 32 && $0 != 9 }), first != 123 {
+            return ": a record must be a JSON object on one line"
+        }
+        if bytes.last(where: { $0 != 32 && $0 != 9 }) != 125 {
+            return ": the object is not closed (a truncated line?)"
+        }
+        return nil
     }
 
     static func reason(_ error: Error) -> String {

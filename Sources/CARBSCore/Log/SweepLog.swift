@@ -89,7 +89,9 @@ public struct SweepLog: Sendable {
         }
 
         public mutating func add(_ line: LineReader.Line) throws(CARBSError) {
-            hasher.combine(bytes: line.bytes)
+            let hashed = Self.hashedBytes(line.bytes)
+            hasher.combine(bytes: hashed)
+            if hashed.count < line.bytes.count { hasher.combine(bytes: CollectionOfOne(125)) }   // the closing brace
             hasher.combine(bytes: CollectionOfOne(10))
             if !line.complete { log.endsWithoutNewline = true }
             let record: Record?
@@ -108,6 +110,28 @@ public struct SweepLog: Sendable {
             case .run(let r): raw.append(r)
             case .other(let o): log.otherRecords.append((line.number, o))
             }
+        }
+
+        /// The bytes of a line that identify it for the content hash: the wall-clock `"time"` that
+        /// `carbs-suggest --log` appends to its pending records is left out, so a sweep driven through `--log`
+        /// is as reproducible as one driven through pipes.
+        static func hashedBytes(_ b: [UInt8]) -> ArraySlice<UInt8> {
+            let marker = Array(",\"time\":".utf8)
+            guard b.count > marker.count + 1, b.last == 125 else { return b[...] }
+            var i = b.count - marker.count - 1
+            let lowest = max(0, b.count - 40)
+            while i >= lowest {
+                if b[i] == 44, Array(b[i..<(i + marker.count)]) == marker {
+                    // Only digits, '.', 'e', '+', '-' may follow up to the closing brace.
+                    let tail = b[(i + marker.count)..<(b.count - 1)]
+                    if !tail.isEmpty, tail.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 43 || $0 == 45 }) {
+                        return b[..<i]
+                    }
+                    break
+                }
+                i -= 1
+            }
+            return b[...]
         }
 
         public mutating func finish() throws(CARBSError) -> SweepLog {
@@ -172,8 +196,10 @@ public struct SweepLog: Sendable {
                     resultLine[id] = r.line
                     var result = run
                     if let i = pendingIndex.removeValue(forKey: id) {
-                        // The result inherits what only the pending record said (the suggestion's kind).
-                        if result.fields["kind"] == nil, let k = runs[i]?.fields["kind"] { result.fields["kind"] = k }
+                        // The result inherits what only the pending record said (the suggestion's kind, what it retries).
+                        for key in ["kind", "retry_of"] where result.fields[key] == nil {
+                            if let v = runs[i]?.fields[key] { result.fields[key] = v }
+                        }
                         runs[i] = nil
                     }
                     runs.append(result)
@@ -200,13 +226,23 @@ extension SweepLog {
 }
 
 extension SweepLog {
-    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died);
-    /// pending runs without a time are kept.
-    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) {
-        guard let timeout else { return }
+    /// Drops pending runs whose `time` field is more than `timeout` seconds before `now` (their agent died) and
+    /// returns them; pending runs without a time are kept.
+    @discardableResult
+    public mutating func dropStalePending(olderThan timeout: Double?, now: Double) -> [Run] {
+        guard let timeout else { return [] }
+        var stale: [Run] = []
         runs.removeAll { r in
-            guard r.status == .pending, let t = r.fields["time"]?.doubleValue else { return false }
-            return now - t > timeout
+            guard r.status == .pending, let t = r.fields["time"]?.doubleValue, now - t > timeout else { return false }
+            stale.append(r)
+            return true
         }
+        return stale
+    }
+
+    /// Stale or requested pending runs that no run retries yet (no record has `"retry_of"` naming them).
+    public func unretried(_ candidates: [Run]) -> [Run] {
+        let retried = Set(runs.compactMap { $0.fields["retry_of"]?.stringValue })
+        return candidates.filter { r in r.id.map { !retried.contains($0) } ?? false }
     }
 }

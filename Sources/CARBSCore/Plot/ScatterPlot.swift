@@ -31,6 +31,9 @@ public struct ScatterPlot: Sendable, Equatable {
     public var xLabel: String
     /// Vertical axis label.
     public var yLabel: String
+    /// Focus the score axis on the front: runs much worse than the cheapest front point (more than half the
+    /// front's score span beyond it) are drawn on the bottom edge instead of stretching the axis.
+    public var focusOnFront = false
 
     /// Creates a scatter plot.
     public init(
@@ -54,10 +57,32 @@ public struct ScatterPlot: Sendable, Equatable {
         return Pareto.front(flipped).map { ParetoPoint(score: -$0.score, cost: $0.cost, index: $0.index) }
     }
 
+    /// The score limit beyond which runs are drawn on the edge (nil: no limit), when `focusOnFront` is set.
+    public var focusLimit: Double? {
+        guard focusOnFront else { return nil }
+        let f = front
+        guard let first = f.first, let last = f.last else { return nil }
+        let span = abs(last.score - first.score)
+        guard span > 0 else { return nil }
+        let limit = higherIsBetter ? first.score - 0.5 * span : first.score + 0.5 * span
+        let beyond = runs.contains { $0.isFinite && (higherIsBetter ? $0.score < limit : $0.score > limit) }
+        return beyond ? limit : nil
+    }
+
+    /// Number of runs drawn on the edge because of `focusOnFront`.
+    public var runsBeyondFocus: Int {
+        guard let limit = focusLimit else { return 0 }
+        return runs.filter { $0.isFinite && (higherIsBetter ? $0.score < limit : $0.score > limit) }.count
+    }
+
     /// The chart this plot draws.
     public var chart: Chart {
         let f = front
-        let others = runs.filter { p in p.isFinite && !f.contains(p) }
+        let limit = focusLimit
+        let others = runs.filter { p in p.isFinite && !f.contains(p) }.map { p -> ParetoPoint in
+            guard let limit else { return p }
+            return ParetoPoint(score: higherIsBetter ? max(p.score, limit) : min(p.score, limit), cost: p.cost, index: p.index)
+        }
         let frontPoints = f.map { ChartPoint(x: $0.cost, y: $0.score) }
         var series = [
             ChartSeries(name: "runs", kind: .dots, points: others.map { ChartPoint(x: $0.cost, y: $0.score) },
@@ -75,7 +100,14 @@ public struct ScatterPlot: Sendable, Equatable {
             series.append(ChartSeries(name: "pending", kind: .markers("+"),
                                       points: pend.map { ChartPoint(x: $0.cost, y: $0.score) }, color: .green))
         }
-        return Chart(title: title, xLabel: xLabel, yLabel: yLabel, logX: logX, series: series)
+        var yRange: ClosedRange<Double>?
+        if let limit {
+            let scores = runs.filter(\.isFinite).map(\.score) + pend.compactMap(\.score)
+            if let lo = scores.min(), let hi = scores.max() {
+                yRange = higherIsBetter ? limit...max(hi, limit) : min(lo, limit)...limit
+            }
+        }
+        return Chart(title: title, xLabel: xLabel, yLabel: yLabel, logX: logX, yRange: yRange, series: series)
     }
 
     /// Terminal rendering.

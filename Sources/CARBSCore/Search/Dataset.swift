@@ -45,6 +45,25 @@ public struct Dataset: Sendable {
         }
     }
 
+    /// At most `limit` successes for the models: the best quarter by utility (so the model keeps the good
+    /// regions however old) and then the most recent. Failures are capped the same way (most recent).
+    public func capped(to limit: Int) -> Dataset {
+        guard successes.count > limit || failures.count > limit else { return self }
+        var out = self
+        if successes.count > limit {
+            let best = successes.indices.sorted { successes[$0].utility > successes[$1].utility }.prefix(limit / 4)
+            var keep = Set(best)
+            var i = successes.count - 1
+            while keep.count < limit && i >= 0 {
+                keep.insert(i)
+                i -= 1
+            }
+            out.successes = successes.indices.filter { keep.contains($0) }.map { successes[$0] }
+        }
+        if failures.count > limit { out.failures = Array(failures.suffix(limit)) }
+        return out
+    }
+
     /// Successes grouped by identical inputs (repeated evaluations, e.g. several seeds): mean utility, mean cost,
     /// the best member and the count. Groups keep the order of their first member.
     public var groups: [Group] {

@@ -53,7 +53,7 @@ public struct FitReport: Sendable {
     public init(space: Space, data: Dataset, surrogates: Surrogates) {
         let names = space.encodedNames
         func summary(_ name: String, _ gp: GaussianProcess, _ y: [Double], transform: String?) -> ModelSummary {
-            var m = ModelSummary(model: name, observations: y.count, pointsUsed: gp.pointsUsed)
+            var m = ModelSummary(model: name, observations: data.successes.count, pointsUsed: gp.pointsUsed)
             m.transform = transform
             m.hyperparameters = gp.hyperparameters
             m.lengthscales = Array(zip(names, gp.hyperparameters.lengthscales))

@@ -22,8 +22,8 @@ struct ModelSearch {
         }
         var modelOptions = Surrogates.Options()
         modelOptions.transform = strategy == .carbs ? .quantileNormal : .standardize
-        modelOptions.score = fitOptions
-        modelOptions.cost = fitOptions
+        modelOptions.score.fixed = fitOptions.fixed
+        modelOptions.cost.fixed = fitOptions.fixed
         if let m = options.scoreModel, m.lengthscales.count == d { modelOptions.score.fixed = m }
         if let m = options.costModel, m.lengthscales.count == d { modelOptions.cost.fixed = m }
 
@@ -49,7 +49,7 @@ struct ModelSearch {
         // points go elsewhere.
         var taken = Set<[Double]>()
         if !data.pending.isEmpty {
-            let m = scoreGP.predict(data.pending).mean
+            let m = scoreGP.predictMean(data.pending)
             let pc = models.predictLogCost(data.pending)
             if let g = try? scoreGP.adding(x: data.pending, y: m) { scoreGP = g }
             frontPoints += zip(m, pc).map { ($0, exp($1)) }
@@ -112,7 +112,9 @@ struct ModelSearch {
         let target = min(1, max(0, ratios[Int(suggester.rng.next() % 6)] + 0.1 * suggester.rng.normal())) * 1.1
         let lcMin = logCosts.min() ?? 0, lcMax = logCosts.max() ?? 0
         let yMin = ys.min() ?? 0, yMax = ys.max() ?? 1
-        let upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
+        // EHVI integrates improvements up to a little past the costliest run or candidate, never past --max-cost.
+        var upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
+        if let m = maxLogCost { upperLogCost = min(upperLogCost, m) }
 
         while out.count < count {
             let pred = scoreGP.predict(candidates)
@@ -148,8 +150,9 @@ struct ModelSearch {
                     bestI = i
                 }
             }
+            var warnings: [String] = []
             if bestI < 0 {
-                notes.append("no candidate under --max-cost (all \(masked) masked); suggesting the cheapest")
+                warnings.append("no candidate is predicted to cost at most --max-cost \(JSONWriter.format(options.maxCost ?? 0)) (all \(masked) masked); suggesting the cheapest")
                 bestI = cheapestI
             }
             let x = candidates[bestI]
@@ -163,6 +166,7 @@ struct ModelSearch {
             s.predictedCost = exp(costPred[bestI])
             if successModel != nil { s.pSuccess = pSuccess[bestI] }
             s.acquisition = bestA
+            s.warnings = warnings
             if options.explain {
                 s.explanation = explain(front: front, groups: groups, transform: transform, x: x, acquisition: bestA,
                                         cost: exp(costPred[bestI]), masked: masked, total: candidates.count, threshold: threshold)

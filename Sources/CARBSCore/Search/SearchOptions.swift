@@ -41,6 +41,8 @@ public struct SearchOptions: Sendable {
     public var costModel: GPHyperparameters?
     /// Collect a human-readable account of each choice.
     public var explain = false
+    /// Pending runs to re-issue first, unchanged (their agents died): each becomes a `retry` suggestion.
+    public var retries: [Run] = []
 
     public init() {}
 
@@ -64,6 +66,10 @@ public struct Suggestion: Sendable {
     public var pSuccess: Double?
     public var acquisition: Double?
     public var explanation: [String] = []
+    /// Problems the user should hear about even without --explain (e.g. nothing fits under --max-cost).
+    public var warnings: [String] = []
+    /// The pending run this suggestion re-issues.
+    public var retryOf: String?
 
     /// The pending record, ready to append to the log. `time` (Unix seconds) is recorded when given, so stale
     /// pending runs can be recognized later (`--pending-timeout`).
@@ -81,6 +87,7 @@ public struct Suggestion: Sendable {
         head += ",\"params\":" + w.text
         if !predicted.isEmpty { head += ",\"predicted\":" + JSONWriter.line(predicted) }
         pairs = [("kind", .string(kind))]
+        if let retryOf { pairs.append(("retry_of", .string(retryOf))) }
         if let time { pairs.append(("time", .number((time * 1000).rounded() / 1000))) }
         head += "," + JSONWriter.line(pairs).dropFirst()
         return head

@@ -45,6 +45,22 @@ public struct Suggester {
     mutating func run() -> [Suggestion] {
         let n = max(0, options.count)
         guard n > 0 else { return [] }
+        var retried: [Suggestion] = []
+        for r in options.retries.prefix(n) {
+            let params = space.parameters.compactMap { p in r.params[p.name].map { (p.name, $0) } }
+            var s = Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: retried.count, salt: "retry"),
+                               params: params, kind: "retry")
+            s.retryOf = r.id
+            retried.append(s)
+        }
+        if !retried.isEmpty {
+            var rest = options
+            rest.retries = []
+            rest.count = n - retried.count
+            guard rest.count > 0 else { return retried }
+            var inner = Suggester(log: log, options: rest)
+            return retried + inner.run()
+        }
         if dimension == 0 {
             return (0..<n).map { i in make(x: [], index: i, kind: "fixed") }
         }

@@ -13,13 +13,19 @@ public struct Surrogates: Sendable {
 
     public struct Options: Sendable {
         public var transform: OutputTransform = .standardize
-        public var score = GPFitOptions()
-        public var cost = GPFitOptions()
+        /// Two L-BFGS starts (a deterministic one and one drawn from the priors); each start costs about a third of
+        /// a suggestion's time at n = 100.
+        public var score = GPFitOptions(restarts: 2)
+        /// Log cost is usually a smooth, near-additive function of the parameters: one L-BFGS start is enough.
+        public var cost = GPFitOptions(restarts: 1)
+        /// Most successes (and failures) the models are conditioned on; see `Dataset.capped(to:)`.
+        public var maxPoints = 1000
         public init() {}
     }
 
     /// Fits all models. Throws when there are no successes or the GP cannot be conditioned.
-    public static func fit(_ data: Dataset, options: Options, rng: inout SeededGenerator) throws -> Surrogates {
+    public static func fit(_ all: Dataset, options: Options, rng: inout SeededGenerator) throws -> Surrogates {
+        let data = all.capped(to: max(1, options.maxPoints))
         let xs = data.successes.map(\.x)
         let utilities = data.successes.map(\.utility)
         let st = FittedTransform.fit(utilities, kind: options.transform)
@@ -39,7 +45,7 @@ public struct Surrogates: Sendable {
 
     /// Predicted log cost (natural log) at each point.
     public func predictLogCost(_ xs: [[Double]]) -> [Double] {
-        cost.predict(xs).mean.map { costTransform.inverse($0) }
+        cost.predictMean(xs).map { costTransform.inverse($0) }
     }
 
     /// P(success) at each point (1 when no run has failed).

@@ -127,6 +127,7 @@ extension Parameter {
             p.append(("space", "choice"))
             p.append(("values", .array(values)))
             p.append(("center", centerValue))
+            if explicitScale { p.append(("scale", .number(scale))) }
         case .fixed:
             p.append(("space", "fixed"))
             p.append(("value", value))

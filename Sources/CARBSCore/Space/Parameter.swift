@@ -53,7 +53,10 @@ public struct Parameter: Sendable, Equatable {
         guard v.isFinite else { return nil }
         switch type {
         case .linear: return v
-        case .log: return v > 0 ? log(v) / log(base) : nil
+        case .log:
+            guard v > 0 else { return nil }
+            // log10/log2 are exact on powers of their base; log(v)/log(base) is not (log(1000)/log(10) < 3).
+            return base == 10 ? log10(v) : (base == 2 ? log2(v) : log(v) / log(base))
         case .logit: return (v > 0 && v < 1) ? log10(v / (1 - v)) : nil
         default: return nil
         }
@@ -61,7 +64,7 @@ public struct Parameter: Sendable, Equatable {
 
     public func untransform(_ t: Double) -> Double {
         switch type {
-        case .log: return pow(base, t)
+        case .log: return base == 2 ? exp2(t) : pow(base, t)
         case .logit:
             let e = pow(10, t)
             return e / (1 + e)
@@ -89,12 +92,26 @@ public struct Parameter: Sendable, Equatable {
 
     /// Rounds to the nearest multiple of `step` inside [min, max].
     public func rounded(_ v: Double) -> Double {
-        var r = (v / step).rounded() * step
-        if r < min { r = (min / step).rounded(.up) * step }
-        if r > max { r = (max / step).rounded(.down) * step }
-        // Avoid 0.30000000000000004-style residue for fractional steps.
-        if step != step.rounded() { r = Double((r / step).rounded()) * step }
+        var r = multiple((v / step).rounded())
+        if r < min { r = multiple((min / step).rounded(.up)) }
+        if r > max { r = multiple((max / step).rounded(.down)) }
         return r
+    }
+
+    /// k · step, computed as k / (1/step) when the step is the reciprocal of an integer (0.1, 0.25, 0.5) so that
+    /// the result is the correctly rounded decimal (3 · 0.1 = 0.30000000000000004, but 3 / 10 = 0.3).
+    func multiple(_ k: Double) -> Double {
+        if step < 1 {
+            let inv = 1 / step, n = inv.rounded()
+            if n >= 1, abs(inv - n) <= 1e-9 * n { return k / n }
+        }
+        return k * step
+    }
+
+    /// Whether v is (up to rounding of its decimal form) a multiple of the step inside the bounds.
+    func isOnStep(_ v: Double) -> Bool {
+        let r = rounded(v)
+        return v == r || abs(v - r) <= 1e-12 * Swift.max(abs(r), step)
     }
 
     /// Search scale in unit coordinates.
@@ -133,7 +150,7 @@ public struct Parameter: Sendable, Equatable {
             if d < min || d > max {
                 return "parameter '\(name)' = \(JSONWriter.format(d)) is outside [\(JSONWriter.format(min)), \(JSONWriter.format(max))]"
             }
-            if integer, d != rounded(d) {
+            if integer, !isOnStep(d) {
                 return "parameter '\(name)' = \(JSONWriter.format(d)) is not a multiple of its step \(JSONWriter.format(step))"
             }
             return nil

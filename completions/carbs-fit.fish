@@ -1,0 +1,93 @@
+function __carbs-fit_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __carbs-fit_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __carbs-fit_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __carbs-fit_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __carbs-fit_parse_tokens -S
+    set -l unparsed_tokens (__carbs-fit_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'carbs-fit'
+        __carbs-fit_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'predict=' 'format=' 'transform=' 'linear' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'help'
+            __carbs-fit_parse_subcommand -r 1 
+        end
+    end
+end
+
+function __carbs-fit_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __carbs-fit_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __carbs-fit_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __carbs-fit_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__carbs-fit_tokens -p)
+    if test -z "$(__carbs-fit_tokens -t)"
+        set -l index (count (__carbs-fit_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'carbs-fit' -f
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" maximize' -l 'maximize' -d 'Higher scores are better (the default, unless the log\'s objective says minimize).'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" minimize' -l 'minimize' -d 'Lower scores are better.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" space' -l 'space' -d 'Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.' -rF
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" predict' -l 'predict' -d 'Predict at the points in FILE (JSON lines with "params", or parameter objects).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'jsonl\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" format' -l 'format' -d 'Output format: json or text.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" transform' -l 'transform' -d 'Score transform before fitting: standardize, quantileNormal or minMax.' -rfka ''
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" linear' -l 'linear' -d 'Add a linear kernel term to the Matérn-5/2 kernel.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 2' -fa 'help' -d 'Show subcommand help information.'
