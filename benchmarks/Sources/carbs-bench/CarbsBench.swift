@@ -3,6 +3,70 @@ import CARBSCore
 
 @main
 struct CarbsBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "carbs-bench", abstract: "Benchmarks (work in progress).")
-    func run() throws { throw ExitCode(70) }
+    static let configuration = CommandConfiguration(
+        commandName: "carbs-bench",
+        abstract: "Benchmarks of the carbs-* search: quality against cost, and speed. See BENCHMARKS.md.",
+        subcommands: [QualityCommand.self, ReportCommand.self, SpeedCommand.self, CalibrateCommand.self, ProblemsCommand.self])
+}
+
+/// Parses a comma-separated list, `all` meaning every value.
+func parseList<T>(_ text: String, all: [T], name: (T) -> String, what: String) throws -> [T] {
+    if text == "all" { return all }
+    var out: [T] = []
+    for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+        guard let v = all.first(where: { name($0) == word }) else {
+            throw ValidationError("unknown \(what) '\(word)' (expected one of \(all.map(name).joined(separator: ", ")) or all)")
+        }
+        out.append(v)
+    }
+    if out.isEmpty { throw ValidationError("no \(what) given") }
+    return out
+}
+
+struct QualityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quality",
+        abstract: "Run problems × strategies × seeds for T trials; append one summary line per finished run (resumable).")
+
+    @Option(help: "Comma-separated problems, or all.") var problems = "all"
+    @Option(help: "Comma-separated strategies, or all.") var strategies = "random,sobol,ehvi,ei,carbs,protein"
+    @Option(help: "Number of seeds (0..<N).") var seeds = 10
+    @Option(help: "First seed.") var firstSeed = 0
+    @Option(help: "Trials per run.") var trials = 60
+    @Option(help: "Output directory (quality.jsonl and raw/).") var out = "benchmarks/results"
+    @Option(help: "Run only shard K of N (K/N, 0-based), so several processes can share the work.") var shard = "0/1"
+    @Option(help: "Label stored in every summary (e.g. the commit measured).") var tag = ""
+
+    func run() throws {
+        let ps = try parseList(problems, all: Problems.all, name: \.name, what: "problem")
+        let ss = try parseList(strategies, all: Strategy.allCases, name: \.rawValue, what: "strategy")
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] > 0, parts[0] >= 0, parts[0] < parts[1] else {
+            throw ValidationError("--shard must be K/N with 0 ≤ K < N")
+        }
+        guard seeds > 0, trials > 0 else { throw ValidationError("--seeds and --trials must be positive") }
+        var runner = QualityRunner(problems: ps, strategies: ss, seeds: Array(firstSeed..<(firstSeed + seeds)),
+                                   trials: trials, outDirectory: out)
+        runner.shard = (parts[0], parts[1])
+        runner.tag = tag
+        try runner.run()
+    }
+}
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate", abstract: "Recompute the problems' fixed references (score_ref, dense-search score_best).")
+    func run() throws {
+        for line in try Calibrate.report() { print(line) }
+    }
+}
+
+struct ProblemsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "problems", abstract: "List the problems and their references.")
+    func run() throws {
+        for p in Problems.all {
+            let r = p.reference
+            print("\(p.name)\t\(p.specs.joined(separator: " "))\tscore_ref \(JSONWriter.format(r.scoreRef)) score_best \(JSONWriter.format(r.scoreBest)) cost \(JSONWriter.format(r.costMin))..\(JSONWriter.format(r.costMax))\t\(p.summary)")
+        }
+    }
 }
