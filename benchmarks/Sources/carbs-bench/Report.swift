@@ -10,6 +10,8 @@ struct Report {
     var speed: SpeedResults
     var machine: String
     var plots: [String: (text: String, svgPath: String)] = [:]
+    /// benchmarks/large-logs.md (every tool on a 100,000-line log), included as a section when present.
+    var largeLogs: String?
 
     static let checkpoints = QualityRunner.checkpoints
 
@@ -191,6 +193,13 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
+        if let largeLogs {
+            // Its headings one level down, under this document's section.
+            md += largeLogs.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasPrefix("#") ? "#" + line : String(line)
+            }
+            md.append("")
+        }
         md += Self.notes
         return md.joined(separator: "\n") + "\n"
     }
@@ -216,6 +225,7 @@ struct ReportCommand: ParsableCommand {
         let series = report.seriesLines()
         try Files.writeFile(series.joined(separator: "\n") + (series.isEmpty ? "" : "\n"), to: results + "/hv-series.jsonl")
         report.plots = HVPlots.render(quality: q, directory: results)
+        report.largeLogs = Files.read("benchmarks/large-logs.md")
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
