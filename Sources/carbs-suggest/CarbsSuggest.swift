@@ -111,17 +111,19 @@ struct CarbsSuggest: ParsableCommand {
                         try handle.append([line])
                         return
                     }
-                    try Input.reportUnusable(Dataset(log: sweep).skipped, file: path, strict: common.strict)
                     let options = try retryOptions(&sweep, models: models, now: now, file: path)
-                    let suggestions = try Suggester.suggest(log: sweep, options: options)
+                    var suggester = Suggester(log: sweep, options: options)
+                    try Input.reportUnusable(suggester.unusableRuns, file: path, strict: common.strict)
+                    let suggestions = suggester.run()
                     try handle.append(suggestions.map { $0.record(time: now) })
                     emit(suggestions, time: now)
                 }
             } else {
                 var sweep = try Input.readLog(input.log, common: common, requireSpace: true)
-                try Input.reportUnusable(Dataset(log: sweep).skipped, file: input.log, strict: common.strict)
                 let options = try retryOptions(&sweep, models: models, now: now, file: input.log ?? "<stdin>")
-                emit(try Suggester.suggest(log: sweep, options: options), time: nil)
+                var suggester = Suggester(log: sweep, options: options)
+                try Input.reportUnusable(suggester.unusableRuns, file: input.log, strict: common.strict)
+                emit(suggester.run(), time: nil)
             }
         }
     }

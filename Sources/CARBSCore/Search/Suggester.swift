@@ -42,7 +42,11 @@ public struct Suggester {
 
     var dimension: Int { unitScales.count }
 
-    mutating func run() -> [Suggestion] {
+    /// Runs of the log whose parameters cannot be encoded in the space (not used by the models).
+    public var unusableRuns: [(line: Int, reason: String)] { data.skipped }
+
+    /// The suggestions (the same as `Suggester.suggest`, for a caller that looked at `unusableRuns` first).
+    public mutating func run() -> [Suggestion] {
         let n = max(0, options.count)
         guard n > 0 else { return [] }
         var retried: [Suggestion] = []
