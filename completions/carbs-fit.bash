@@ -163,7 +163,7 @@ _carbs-fit() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--maximize --minimize --strict --linear -h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --linear --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--score --cost --space --seed --predict --format --transform)
     __carbs-fit_offer_flags_options 1
@@ -220,7 +220,11 @@ _carbs-fit() {
 }
 
 _carbs-fit_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __carbs-fit_offer_flags_options -1
 }
 
 complete -o filenames -F _carbs-fit carbs-fit

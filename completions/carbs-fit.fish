@@ -20,10 +20,10 @@ function __carbs-fit_parse_tokens -S
     set -l unparsed_tokens (__carbs-fit_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-fit'
-        __carbs-fit_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'predict=' 'format=' 'transform=' 'linear' 'h/help'
+        __carbs-fit_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'predict=' 'format=' 'transform=' 'linear' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __carbs-fit_parse_subcommand -r 1 
+            __carbs-fit_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -89,5 +89,7 @@ complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_op
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" format' -l 'format' -d 'Output format: json or text.' -rfka ''
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" transform' -l 'transform' -d 'Score transform before fitting: standardize, quantileNormal or minMax.' -rfka ''
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" linear' -l 'linear' -d 'Add a linear kernel term to the Matérn-5/2 kernel.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_positional "carbs-fit" -eq 2' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'carbs-fit' -n '__carbs-fit_should_offer_completions_for_flags_or_options "carbs-fit help" version' -l 'version' -d 'Show the version.'

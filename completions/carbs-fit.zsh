@@ -53,6 +53,7 @@ _carbs-fit() {
         '--format[Output format\: json or text.]:format:'
         '--transform[Score transform before fitting\: standardize, quantileNormal or minMax.]:transform:'
         '--linear[Add a linear kernel term to the Matérn-5/2 kernel.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -81,6 +82,7 @@ _carbs-fit_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

@@ -20,10 +20,10 @@ function __carbs-pareto_parse_tokens -S
     set -l unparsed_tokens (__carbs-pareto_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-pareto'
-        __carbs-pareto_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'budget=' 'hypervolume' 'ref-score=' 'best-score=' 'cost-min=' 'cost-max=' 'summary' 'format=' 'h/help'
+        __carbs-pareto_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'budget=' 'hypervolume' 'ref-score=' 'best-score=' 'cost-min=' 'cost-max=' 'summary' 'format=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __carbs-pareto_parse_subcommand -r 1 
+            __carbs-pareto_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -93,5 +93,7 @@ complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-max' -l 'cost-max' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" summary' -l 'summary' -d 'Print one summary line: runs, failures, total cost, best score, front size, hypervolume.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" format' -l 'format' -d 'Output format: json, tsv or text (text: --summary only).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_positional "carbs-pareto" -eq 2' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto help" version' -l 'version' -d 'Show the version.'

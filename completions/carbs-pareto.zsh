@@ -57,6 +57,7 @@ _carbs-pareto() {
         '--cost-max[Cost range of the hypervolume (default\: the observed range).]:C:'
         '--summary[Print one summary line\: runs, failures, total cost, best score, front size, hypervolume.]'
         '--format[Output format\: json, tsv or text (text\: --summary only).]:format:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -85,6 +86,7 @@ _carbs-pareto_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

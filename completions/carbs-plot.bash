@@ -163,7 +163,7 @@ _carbs-plot() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __carbs-plot_offer_flags_options 0
@@ -186,7 +186,7 @@ _carbs-plot() {
 
 _carbs-plot_scatter() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict --ascii --linear --full-range -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --ascii --linear --full-range --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg)
     __carbs-plot_offer_flags_options 1
@@ -235,7 +235,7 @@ _carbs-plot_scatter() {
 
 _carbs-plot_history() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --ascii --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --x)
     __carbs-plot_offer_flags_options 1
@@ -287,7 +287,7 @@ _carbs-plot_history() {
 
 _carbs-plot_params() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --ascii --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --mode)
     __carbs-plot_offer_flags_options 1
@@ -339,7 +339,7 @@ _carbs-plot_params() {
 
 _carbs-plot_importance() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict --ascii -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --ascii --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --model)
     __carbs-plot_offer_flags_options 1
@@ -390,7 +390,11 @@ _carbs-plot_importance() {
 }
 
 _carbs-plot_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __carbs-plot_offer_flags_options -1
 }
 
 complete -o filenames -F _carbs-plot carbs-plot

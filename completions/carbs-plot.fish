@@ -20,18 +20,18 @@ function __carbs-plot_parse_tokens -S
     set -l unparsed_tokens (__carbs-plot_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-plot'
-        __carbs-plot_parse_subcommand 0 'h/help'
+        __carbs-plot_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'scatter'
-            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'linear' 'full-range' 'h/help'
+            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'linear' 'full-range' 'version' 'h/help'
         case 'history'
-            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'x=' 'h/help'
+            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'x=' 'version' 'h/help'
         case 'params'
-            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'mode=' 'h/help'
+            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'mode=' 'version' 'h/help'
         case 'importance'
-            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'model=' 'h/help'
+            __carbs-plot_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'ascii' 'color=' 'width=' 'height=' 'title=' 'svg=' 'model=' 'version' 'h/help'
         case 'help'
-            __carbs-plot_parse_subcommand -r 1 
+            __carbs-plot_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -85,6 +85,7 @@ function __carbs-plot_custom_completion
 end
 
 complete -c 'carbs-plot' -f
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot" -eq 1' -fa 'scatter' -d 'Score against cost: all runs, the Pareto front highlighted, failures and pending runs marked.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot" -eq 1' -fa 'history' -d 'Best score so far against trial number or cumulative cost.'
@@ -107,6 +108,7 @@ complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot scatter" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot scatter" linear' -l 'linear' -d 'Linear cost axis (default: log).'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot scatter" full-range' -l 'full-range' -d 'Scale the score axis to every run (default: focus on the front; far worse runs sit on the bottom edge).'
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot scatter" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot scatter" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -123,6 +125,7 @@ complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" svg' -l 'svg' -d 'Write the plot as a standalone SVG document to FILE instead.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot history" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" x' -l 'x' -d 'Horizontal axis: trials or cost (cumulative, log axis).' -rfka ''
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot history" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -139,6 +142,7 @@ complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" svg' -l 'svg' -d 'Write the plot as a standalone SVG document to FILE instead.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot params" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" mode' -l 'mode' -d 'drift (value over trials) or score (score against value).' -rfka ''
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot params" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -155,4 +159,6 @@ complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" svg' -l 'svg' -d 'Write the plot as a standalone SVG document to FILE instead.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_positional "carbs-plot importance" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" model' -l 'model' -d 'Which carbs-fit model: score or cost.' -rfka ''
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot importance" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'carbs-plot' -n '__carbs-plot_should_offer_completions_for_flags_or_options "carbs-plot help" version' -l 'version' -d 'Show the version.'

@@ -41,6 +41,7 @@ _carbs-plot() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -88,6 +89,7 @@ _carbs-plot_scatter() {
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--linear[Linear cost axis (default\: log).]'
         '--full-range[Scale the score axis to every run (default\: focus on the front; far worse runs sit on the bottom edge).]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -113,6 +115,7 @@ _carbs-plot_history() {
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--x[Horizontal axis\: trials or cost (cumulative, log axis).]:x:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -138,6 +141,7 @@ _carbs-plot_params() {
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--mode[drift (value over trials) or score (score against value).]:mode:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -163,6 +167,7 @@ _carbs-plot_importance() {
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--model[Which carbs-fit model\: score or cost.]:model:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -174,6 +179,7 @@ _carbs-plot_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

@@ -163,7 +163,7 @@ _carbs-space() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __carbs-space_offer_flags_options 0
@@ -186,7 +186,7 @@ _carbs-space() {
 
 _carbs-space_declare() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize -h --help)
+    non_repeating_flags=(--maximize --minimize --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --score --cost)
     __carbs-space_offer_flags_options -1
@@ -208,7 +208,7 @@ _carbs-space_declare() {
 
 _carbs-space_sample() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict --params-only -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --params-only --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed -n --method --levels)
     __carbs-space_offer_flags_options 1
@@ -250,7 +250,7 @@ _carbs-space_sample() {
 
 _carbs-space_check() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed)
     __carbs-space_offer_flags_options 1
@@ -283,7 +283,7 @@ _carbs-space_check() {
 
 _carbs-space_encode() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed)
     __carbs-space_offer_flags_options 1
@@ -316,7 +316,7 @@ _carbs-space_encode() {
 
 _carbs-space_decode() {
     repeating_flags=()
-    non_repeating_flags=(--maximize --minimize --strict -h --help)
+    non_repeating_flags=(--maximize --minimize --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--score --cost --space --seed)
     __carbs-space_offer_flags_options 1
@@ -348,7 +348,11 @@ _carbs-space_decode() {
 }
 
 _carbs-space_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __carbs-space_offer_flags_options -1
 }
 
 complete -o filenames -F _carbs-space carbs-space

@@ -20,20 +20,20 @@ function __carbs-space_parse_tokens -S
     set -l unparsed_tokens (__carbs-space_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-space'
-        __carbs-space_parse_subcommand 0 'h/help'
+        __carbs-space_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'declare'
-            __carbs-space_parse_subcommand -r 1 'file=' 'score=' 'cost=' 'maximize' 'minimize' 'h/help'
+            __carbs-space_parse_subcommand -r 1 'file=' 'score=' 'cost=' 'maximize' 'minimize' 'version' 'h/help'
         case 'sample'
-            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'n=' 'method=' 'levels=' 'params-only' 'h/help'
+            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'n=' 'method=' 'levels=' 'params-only' 'version' 'h/help'
         case 'check'
-            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'h/help'
+            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'version' 'h/help'
         case 'encode'
-            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'h/help'
+            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'version' 'h/help'
         case 'decode'
-            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'h/help'
+            __carbs-space_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'version' 'h/help'
         case 'help'
-            __carbs-space_parse_subcommand -r 1 
+            __carbs-space_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -87,6 +87,7 @@ function __carbs-space_custom_completion
 end
 
 complete -c 'carbs-space' -f
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space" -eq 1' -fa 'declare' -d 'Print parameter declaration records (the head of a sweep log).'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space" -eq 1' -fa 'sample' -d 'Draw points from the space: center, random, Sobol, Latin hypercube or grid.'
@@ -99,6 +100,7 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space declare" cost' -l 'cost' -d 'Also declare the cost key in an objective record.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space declare" maximize' -l 'maximize' -d 'Declare that higher scores are better (objective record).'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space declare" minimize' -l 'minimize' -d 'Declare that lower scores are better (objective record).'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space declare" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space declare" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -112,6 +114,7 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" method' -l 'method' -d 'Sampling method: center, random, sobol, lhs or grid.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" levels' -l 'levels' -d 'Grid points per numeric parameter.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" params-only' -l 'params-only' -d 'Print only the parameter objects.'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -121,6 +124,7 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space check" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -130,6 +134,7 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space encode" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space encode" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" score' -l 'score' -d 'Key of the score in run records (overrides the log\'s objective; default: score).' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" cost' -l 'cost' -d 'Key of the cost in run records (overrides the log\'s objective; default: cost).' -rfka ''
@@ -139,4 +144,6 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" seed' -l 'seed' -d 'Seed of every random choice.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space decode" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space decode" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space help" version' -l 'version' -d 'Show the version.'

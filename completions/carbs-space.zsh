@@ -41,6 +41,7 @@ _carbs-space() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -79,6 +80,7 @@ _carbs-space_declare() {
         '--cost[Also declare the cost key in an objective record.]:KEY:'
         '--maximize[Declare that higher scores are better (objective record).]'
         '--minimize[Declare that lower scores are better (objective record).]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -101,6 +103,7 @@ _carbs-space_sample() {
         '--method[Sampling method\: center, random, sobol, lhs or grid.]:method:'
         '--levels[Grid points per numeric parameter.]:K:'
         '--params-only[Print only the parameter objects.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -119,6 +122,7 @@ _carbs-space_check() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -137,6 +141,7 @@ _carbs-space_encode() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -155,6 +160,7 @@ _carbs-space_decode() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -166,6 +172,7 @@ _carbs-space_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

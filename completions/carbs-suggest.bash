@@ -163,7 +163,7 @@ _carbs-suggest() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--maximize --minimize --strict --explain --failed -h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --explain --failed --version -h --help)
     local -a repeating_options=(--retry --value)
     local -a non_repeating_options=(--score --cost --space --seed -n --strategy --log --initial --radius --candidates --max-cost --resample-every --model --pending-timeout --record --as)
     __carbs-suggest_offer_flags_options 1
@@ -254,7 +254,11 @@ _carbs-suggest() {
 }
 
 _carbs-suggest_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __carbs-suggest_offer_flags_options -1
 }
 
 complete -o filenames -F _carbs-suggest carbs-suggest

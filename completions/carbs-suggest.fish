@@ -20,10 +20,10 @@ function __carbs-suggest_parse_tokens -S
     set -l unparsed_tokens (__carbs-suggest_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-suggest'
-        __carbs-suggest_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'n=' 'strategy=' 'log=' 'initial=' 'radius=' 'candidates=' 'max-cost=' 'resample-every=' 'model=' 'explain' 'pending-timeout=' 'retry=+' 'record=' 'value=+' 'failed' 'as=' 'h/help'
+        __carbs-suggest_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'n=' 'strategy=' 'log=' 'initial=' 'radius=' 'candidates=' 'max-cost=' 'resample-every=' 'model=' 'explain' 'pending-timeout=' 'retry=+' 'record=' 'value=+' 'failed' 'as=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __carbs-suggest_parse_subcommand -r 1 
+            __carbs-suggest_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -101,5 +101,7 @@ complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_fla
 complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest"' -l 'value' -d 'With --record: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).' -rfka ''
 complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest" failed' -l 'failed' -d 'With --record: the run failed (score not required).'
 complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest" as' -l 'as' -d 'With --record: record a further evaluation of ID\'s params (another seed) under the new id NEWID.' -rfka ''
+complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_positional "carbs-suggest" -eq 2' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'carbs-suggest' -n '__carbs-suggest_should_offer_completions_for_flags_or_options "carbs-suggest help" version' -l 'version' -d 'Show the version.'

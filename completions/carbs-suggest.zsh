@@ -65,6 +65,7 @@ _carbs-suggest() {
         '*--value[With --record\: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).]:KEY=VALUE:'
         '--failed[With --record\: the run failed (score not required).]'
         '--as[With --record\: record a further evaluation of ID'\''s params (another seed) under the new id NEWID.]:NEWID:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -93,6 +94,7 @@ _carbs-suggest_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

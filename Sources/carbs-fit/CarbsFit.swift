@@ -10,7 +10,8 @@ struct CarbsFit: ParsableCommand {
             a relevance ranking of the parameters, leave-one-out R² and mean standardized log loss, and the number \
             of observations used. The records can be given back to carbs-suggest --model to skip the fit. With \
             --predict FILE, prints the models' predictions at each point of FILE instead.
-            """)
+            """,
+        version: CARBSVersion.string)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument

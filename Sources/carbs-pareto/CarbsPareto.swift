@@ -15,7 +15,8 @@ struct CarbsPareto: ParsableCommand {
             (--ref-score, log10 of the largest cost); with --best-score also the normalized form \
             HV / ((best − ref) · log10(cost_max / cost_min)) that the benchmarks report. Exit status 1 when \
             --budget finds no run.
-            """)
+            """,
+        version: CARBSVersion.string)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument

@@ -11,6 +11,7 @@ struct CarbsPlot: ParsableCommand {
             params      each parameter's value over the trials, or the score against each parameter
             importance  parameter relevance bars from carbs-fit (its records, or a log fitted on the spot)
             """,
+        version: CARBSVersion.string,
         subcommands: [Scatter.self, History.self, Params.self, Importance.self])
 }
 

@@ -9,6 +9,7 @@ struct CarbsSpace: ParsableCommand {
             The declaration records that carbs-space prints head a sweep log; every other carbs tool reads the \
             space from the log it is given. A later declaration of a parameter replaces the earlier one.
             """,
+        version: CARBSVersion.string,
         subcommands: [Declare.self, Sample.self, Check.self, Encode.self, Decode.self],
         defaultSubcommand: Declare.self)
 }

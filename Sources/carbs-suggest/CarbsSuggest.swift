@@ -11,7 +11,8 @@ struct CarbsSuggest: ParsableCommand {
             The same log and --seed always give the same suggestions; a longer log gives new ones. Pending runs in the \
             log are taken into account, so parallel agents get different points. With --log FILE the tool locks the \
             file (flock), reads it, appends its pending records as whole lines and prints them.
-            """)
+            """,
+        version: CARBSVersion.string)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument
