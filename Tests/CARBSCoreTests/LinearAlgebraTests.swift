@@ -175,3 +175,42 @@ private func maxAbsDiff(_ a: Matrix, _ b: Matrix) -> Double {
         #expect(throws: LinearAlgebraError.nonFinite) { try CholeskyFactor.factor(nan) }
     }
 }
+
+@Suite struct BorderedCholeskyTests {
+    /// A random SPD matrix G·Gᵀ/m + I of order n.
+    static func spd(_ n: Int, seed: UInt64) -> Matrix {
+        var rng = SeededGenerator(seed: seed)
+        let g = (0..<n).map { _ in (0..<n).map { _ in rng.normal() } }
+        var a = Matrix(rows: n, cols: n)
+        for i in 0..<n { for j in 0..<n {
+            var s = 0.0
+            for k in 0..<n { s += g[i][k] * g[j][k] }
+            a[i, j] = s / Double(n) + (i == j ? 1 : 0)
+        } }
+        return a
+    }
+
+    @Test(arguments: [(6, 1), (6, 3), (40, 8)])
+    func extendingEqualsFactoringTheWholeMatrix(n: Int, k: Int) throws {
+        let full = Self.spd(n + k, seed: UInt64(n * 100 + k))
+        var a = Matrix(rows: n, cols: n), b = Matrix(rows: n, cols: k), c = Matrix(rows: k, cols: k)
+        for i in 0..<n { for j in 0..<n { a[i, j] = full[i, j] } }
+        for i in 0..<n { for j in 0..<k { b[i, j] = full[i, n + j] } }
+        for i in 0..<k { for j in 0..<k { c[i, j] = full[n + i, n + j] } }
+        let grown = try CholeskyFactor.factor(a).extended(cross: b, corner: c)
+        let direct = try CholeskyFactor.factor(full)
+        #expect(grown.order == n + k)
+        for i in 0..<(n + k) { for j in 0..<(n + k) {
+            #expect(abs(grown.lower[i, j] - direct.lower[i, j]) < 1e-10)
+        } }
+    }
+
+    @Test func aSingularBorderIsRefusedNotFactoredWrongly() throws {
+        // A copy of the first row/column with a corner 1 smaller: the Schur complement is −1 (not positive definite).
+        let a = Self.spd(5, seed: 9)
+        var b = Matrix(rows: 5, cols: 1), c = Matrix(rows: 1, cols: 1)
+        for i in 0..<5 { b[i, 0] = a[i, 0] }
+        c[0, 0] = a[0, 0] - 1
+        #expect(throws: LinearAlgebraError.self) { try CholeskyFactor.factor(a).extended(cross: b, corner: c) }
+    }
+}

@@ -55,19 +55,7 @@ public struct GaussianProcess: Sendable {
         } catch {
             throw GPError.numericalFailure("\(error)")
         }
-        let r = yv.map { $0 - h.mean }
-        let alpha = chol.solve(r)
-        var quad = 0.0
-        for i in 0..<n { quad += r[i] * alpha[i] }
-        self.hyperparameters = h
-        self.maxPoints = cap
-        self.x = xm
-        self.y = yv
-        self.kernel = kernel
-        self.factor = chol
-        self.alpha = alpha
-        self.jitter = chol.jitter
-        self.logMarginalLikelihood = -0.5 * quad - 0.5 * chol.logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
+        self.init(conditioned: xm, y: yv, hyperparameters: h, kernel: kernel, factor: chol, maxPoints: cap)
     }
 
     /// Fits hyperparameters by MAP (log marginal likelihood + weak log-priors, see `GPObjective`) with a
@@ -182,8 +170,35 @@ public struct GaussianProcess: Sendable {
             for i in 0..<x.rows { combined[i, j] = x[i, j] }
             for i in 0..<extra.rows { combined[x.rows + i, j] = extra[i, j] }
         }
-        return try GaussianProcess(matrix: combined, y: y + newY, hyperparameters: hyperparameters,
-                                   maxPoints: maxPoints)
+        let allY = y + newY
+        // Within the cap, extend the existing factor (O(n²k)) instead of refactoring (O((n+k)³)).
+        if total <= maxPoints {
+            var corner = kernel.gram(extra)
+            for i in 0..<extra.rows { corner[i, i] += hyperparameters.noiseVariance }
+            if let grown = try? factor.extended(cross: kernel.cross(x, extra), corner: corner) {
+                return GaussianProcess(conditioned: combined, y: allY, hyperparameters: hyperparameters, kernel: kernel,
+                                       factor: grown, maxPoints: maxPoints)
+            }
+        }
+        return try GaussianProcess(matrix: combined, y: allY, hyperparameters: hyperparameters, maxPoints: maxPoints)
+    }
+
+    /// A posterior from an existing factor of K(x, x) + σ_n²I (+ its jitter).
+    init(conditioned xm: Matrix, y yv: [Double], hyperparameters h: GPHyperparameters, kernel: Matern52Kernel,
+         factor chol: CholeskyFactor, maxPoints: Int) {
+        let r = yv.map { $0 - h.mean }
+        let alpha = chol.solve(r)
+        var quad = 0.0
+        for i in 0..<r.count { quad += r[i] * alpha[i] }
+        self.hyperparameters = h
+        self.maxPoints = maxPoints
+        self.x = xm
+        self.y = yv
+        self.kernel = kernel
+        self.factor = chol
+        self.alpha = alpha
+        self.jitter = chol.jitter
+        self.logMarginalLikelihood = -0.5 * quad - 0.5 * chol.logDeterminant - 0.5 * Double(r.count) * log(2 * Double.pi)
     }
 
     /// One joint draw of the latent function at `xs` from the posterior (for Thompson sampling; meant for a

@@ -90,3 +90,28 @@ public struct CholeskyFactor: Sendable {
     /// `(A + jitter·I)⁻¹` as a full symmetric matrix (`dpotri`). `nil` only if the factor is singular.
     public func inverse() -> Matrix? { LAPACK.potri(factor: lower) }
 }
+
+extension CholeskyFactor {
+    /// The factor of the bordered matrix [[A, B], [Bᵀ, C]] from this factor of A, in O(n²k) instead of O((n+k)³):
+    /// V = L⁻¹B, then the factor of the Schur complement C + jitter·I − VᵀV. This factor's jitter is added to C's
+    /// diagonal too, so the result factors [[A, B], [Bᵀ, C]] + jitter·I as `factor` would with that jitter.
+    /// - Throws: `LinearAlgebraError` when the Schur complement is not positive definite (the caller then factors
+    ///   the whole matrix, with its jitter escalation).
+    public func extended(cross b: Matrix, corner c: Matrix) throws -> CholeskyFactor {
+        let n = order, k = c.rows
+        precondition(b.rows == n && b.cols == k && c.cols == k, "bordered factor: shapes")
+        let v = solveLower(b)                                           // n×k
+        var s = c
+        for i in 0..<k { s[i, i] += jitter }
+        LAPACK.gemm(.transpose, v, .none, v, alpha: -1, beta: 1, into: &s)   // C + jitter·I − VᵀV
+        guard s.isFinite else { throw LinearAlgebraError.nonFinite }
+        guard case .factored = LAPACK.potrf(&s) else { throw LinearAlgebraError.notPositiveDefinite(maxJitter: jitter) }
+        var l = Matrix(rows: n + k, cols: n + k)
+        for j in 0..<n {
+            for i in j..<n { l[i, j] = lower[i, j] }
+            for i in 0..<k { l[n + i, j] = v[j, i] }
+        }
+        for j in 0..<k { for i in j..<k { l[n + i, n + j] = s[i, j] } }
+        return CholeskyFactor(lower: l, jitter: jitter)
+    }
+}
