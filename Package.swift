@@ -30,11 +30,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .executableTarget(name: "carbs-space", dependencies: ["CARBSCLI"]),
-        .executableTarget(name: "carbs-fit", dependencies: ["CARBSCLI"]),
-        .executableTarget(name: "carbs-suggest", dependencies: ["CARBSCLI"]),
-        .executableTarget(name: "carbs-pareto", dependencies: ["CARBSCLI"]),
-        .executableTarget(name: "carbs-plot", dependencies: ["CARBSCLI"]),
+        .executableTarget(name: "carbs-space", dependencies: ["CARBSCLI", "CARBSCore"]),
+        .executableTarget(name: "carbs-fit", dependencies: ["CARBSCLI", "CARBSCore"]),
+        .executableTarget(name: "carbs-suggest", dependencies: ["CARBSCLI", "CARBSCore"]),
+        .executableTarget(name: "carbs-pareto", dependencies: ["CARBSCLI", "CARBSCore"]),
+        .executableTarget(name: "carbs-plot", dependencies: ["CARBSCLI", "CARBSCore"]),
         // Benchmarks (not tests): search quality and speed. See BENCHMARKS.md.
         .executableTarget(
             name: "carbs-bench",

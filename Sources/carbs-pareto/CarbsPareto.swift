@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 @main
 struct CarbsPareto: ParsableCommand {

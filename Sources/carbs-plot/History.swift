@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Best score so far against trial number or cumulative cost.")

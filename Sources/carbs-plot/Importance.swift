@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Importance: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Params: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Scatter: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Declare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,8 @@ struct Declare: ParsableCommand {
             batch=log2:8:512:int (log2 space, integers), x=linear:-5:10 (linear space), \
             gamma=logit:0.9:0.999 (logit space), opt=choice:adam,lion (categorical), seed=fixed:42 (constant).
 
-            Options: int, step=S, center=C, scale=S (transformed units per unit of search radius), base=2.
+            Options: int, step=S, center=C, scale=S (transformed units per unit of search radius), base=2, \
+            cost (the parameter drives the cost: the initial design keeps it in the cheapest quarter of its range).
             """)
 
     @Argument(help: ArgumentHelp("Parameter specs, e.g. lr=log:1e-5:1e-1 width=log:16:4096:int.", valueName: "SPEC"))

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Decode: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Encode: ParsableCommand {
     static let configuration = CommandConfiguration(

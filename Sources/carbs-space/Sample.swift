@@ -1,4 +1,5 @@
 import CARBSCLI
+import CARBSCore
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -199,3 +199,28 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect(abs(e - manual) < 1e-12)
     }
 }
+
+@Suite struct CheapFirstTests {
+    @Test func costDrivingParametersStartInTheirCheapestQuarter() throws {
+        var log = SweepLog()
+        log.space.declare(try CompactSpec.parse("lr=log:1e-5:1e-1"))
+        log.space.declare(try CompactSpec.parse("epochs=log:1:100:int:cost"))
+        #expect(log.space["epochs"]?.drivesCost == true)
+        // The flag survives printing and reading the declaration back.
+        let printed = JSONValue.object(Dictionary(uniqueKeysWithValues: log.space.parameters[1].declarationPairs))
+        #expect(try Parameter(declaration: printed.objectValue ?? [:]).drivesCost)
+        var o = SearchOptions()
+        o.count = 8
+        o.initialCount = 8
+        let initial = try Suggester.suggest(log: log, options: o).dropFirst()   // the first is the declared center
+        // The cheapest quarter of [1, 100] on the log scale is [1, 100^0.25 ≈ 3.16].
+        for s in initial {
+            let e = try #require(s.params.first { $0.0 == "epochs" }?.1.doubleValue)
+            #expect(e <= 3.17, "epochs \(e)")
+        }
+        // Without the flag the same design spans the range.
+        log.space.declare(try CompactSpec.parse("epochs=log:1:100:int"))
+        let spread = try Suggester.suggest(log: log, options: o).compactMap { s in s.params.first { $0.0 == "epochs" }?.1.doubleValue }
+        #expect((spread.max() ?? 0) > 10)
+    }
+}

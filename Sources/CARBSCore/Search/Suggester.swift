@@ -142,11 +142,23 @@ public struct Suggester {
                 _ = seq.next()
                 continue
             }
-            let c = seq.next()
+            var c = seq.next()
+            if kind == "initial" { c = cheapFirst(c) }
             out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
                                   params: space.values(fromCoordinates: c), kind: kind))
         }
         return out
+    }
+
+    /// The initial design keeps cost-driving parameters (`"cost": true`) in the cheapest quarter of their range.
+    func cheapFirst(_ coordinates: [Double]) -> [Double] {
+        var c = coordinates
+        var i = 0
+        for p in space.parameters where p.type != .fixed {
+            if p.drivesCost, i < c.count { c[i] *= 0.25 }
+            i += 1
+        }
+        return c
     }
 
     /// CARBS's initial phase: the center plus a normal perturbation of radius r (clamped into the box).

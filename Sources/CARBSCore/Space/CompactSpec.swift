@@ -4,7 +4,8 @@
 ///     x=linear:-5:10:center=0          gamma=logit:0.9:0.999        opt=choice:adam,lion
 ///     seed=fixed:42                    width=log:64:4096:int:step=8:scale=0.5
 ///
-/// Options: `int` (integer), `step=S`, `center=C`, `scale=S`, `base=2`.
+/// Options: `int` (integer), `step=S`, `center=C`, `scale=S`, `base=2`, `cost` (drives the cost: the initial design
+/// keeps it cheap).
 public enum CompactSpec {
     public static func parse(_ text: String) throws(SpaceError) -> Parameter {
         guard let eq = text.firstIndex(of: "=") else {
@@ -23,6 +24,7 @@ public enum CompactSpec {
         func options(_ rest: ArraySlice<String>) throws(SpaceError) {
             for opt in rest {
                 if opt == "int" || opt == "integer" { o["integer"] = .bool(true); continue }
+                if opt == "cost" { o["cost"] = .bool(true); continue }
                 guard let e = opt.firstIndex(of: "=") else { throw SpaceError("'\(text)': unknown option '\(opt)'") }
                 let key = String(opt[..<e]), val = String(opt[opt.index(after: e)...])
                 switch key {

@@ -8,7 +8,7 @@ extension Parameter {
         guard let typeName = o["space"]?.stringValue else {
             throw SpaceError("parameter '\(name)': 'space' must be one of \(SpaceType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let known: Set<String> = ["param", "space", "min", "max", "base", "integer", "step", "center", "scale", "values", "value"]
+        let known: Set<String> = ["param", "space", "min", "max", "base", "integer", "step", "center", "scale", "values", "value", "cost"]
         if let extra = o.keys.sorted().first(where: { !known.contains($0) }) {
             throw SpaceError("parameter '\(name)': unknown key '\(extra)'")
         }
@@ -87,6 +87,10 @@ extension Parameter {
             } else {
                 scale = defaultScale
             }
+            if let c = o["cost"] {
+                guard let b = c.boolValue else { throw SpaceError("parameter '\(name)': 'cost' must be true or false") }
+                drivesCost = b
+            }
         case .choice:
             guard let vs = o["values"]?.arrayValue, !vs.isEmpty else {
                 throw SpaceError("parameter '\(name)': a choice space needs a non-empty 'values' array")
@@ -126,6 +130,7 @@ extension Parameter {
             if integer, step != 1 { p.append(("step", .number(step))) }
             p.append(("center", .number(center)))
             p.append(("scale", .number(scale)))
+            if drivesCost { p.append(("cost", .bool(true))) }
         case .choice:
             p.append(("space", "choice"))
             p.append(("values", .array(values)))

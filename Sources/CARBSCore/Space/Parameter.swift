@@ -29,6 +29,9 @@ public struct Parameter: Sendable, Equatable {
     /// Whether center/scale were given explicitly (kept so declarations round-trip as written).
     public var explicitCenter = false
     public var explicitScale = false
+    /// The parameter drives the cost (steps, epochs, width): the initial design keeps it in the cheapest quarter of
+    /// its range, so the first runs are cheap (as Protein does with its cost parameter).
+    public var drivesCost = false
 
     public init(name: String, type: SpaceType) {
         self.name = name
