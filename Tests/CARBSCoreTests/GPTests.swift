@@ -379,3 +379,31 @@ private struct GPFixture: Decodable {
         #expect(gp.predictMean(q) == gp.predict(q).mean)
     }
 }
+
+@Suite struct BatchBeliefTests {
+    /// Believing candidates one by one gives the same variances as refitting with the fantasies added.
+    @Test func rankOneBeliefsMatchConditioningOnTheFantasies() throws {
+        var rng = SeededGenerator(seed: 4)
+        let x = (0..<25).map { _ in [rng.uniform(), rng.uniform(), rng.uniform()] }
+        let y = x.map { sin(4 * $0[0]) + $0[1] * $0[2] }
+        let gp = try GaussianProcess.fit(x: x, y: y, rng: &rng)
+        let cands = (0..<60).map { _ in [rng.uniform(), rng.uniform(), rng.uniform()] }
+        var batch = gp.batchPredictions(cands)
+        let direct = gp.predict(cands)
+        for i in cands.indices {
+            #expect(abs(batch.mean[i] - direct.mean[i]) < 1e-12)
+            #expect(abs(batch.variance[i] - direct.variance[i]) < 1e-12)
+        }
+        var fantasy = gp
+        for j in [7, 31, 7 + 1] {
+            let mu = batch.mean[j]
+            gp.believe(j, in: &batch)
+            fantasy = try fantasy.adding(x: [cands[j]], y: [mu])
+            let refit = fantasy.predict(cands)
+            for i in cands.indices {
+                #expect(abs(batch.variance[i] - refit.variance[i]) < 1e-8, "candidate \(i) after believing \(j)")
+                #expect(abs(batch.mean[i] - refit.mean[i]) < 1e-8)
+            }
+        }
+    }
+}

@@ -116,8 +116,9 @@ struct ModelSearch {
         var upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
         if let m = maxLogCost { upperLogCost = min(upperLogCost, m) }
 
+        // Predictions at the candidates, kept current as each pick of a batch is believed (rank-one updates).
+        var pred = scoreGP.batchPredictions(candidates)
         while out.count < count {
-            let pred = scoreGP.predict(candidates)
             var bestI = -1
             var bestA = -Double.infinity
             var cheapestI = 0
@@ -176,7 +177,7 @@ struct ModelSearch {
             out.append(s)
             if out.count < count {
                 // Kriging believer: the model now "knows" its own prediction there.
-                if let g = try? scoreGP.adding(x: [x], y: [mu]) { scoreGP = g }
+                scoreGP.believe(bestI, in: &pred)
                 frontPoints.append((mu, exp(costPred[bestI])))
                 believedFront = StepFront(groups: frontPoints, floor: floor)
             }
