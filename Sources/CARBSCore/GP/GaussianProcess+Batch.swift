@@ -15,10 +15,8 @@ public struct BatchPredictions: Sendable {
 extension GaussianProcess {
     /// Posterior mean and variance at `xs`, ready for `believe(_:in:)`.
     public func batchPredictions(_ xs: [[Double]]) -> BatchPredictions {
-        let q = Matrix(rowArrays: xs, columns: dimension)
-        let ks = kernel.cross(x, q)
-        var mean = [Double](repeating: hyperparameters.mean, count: q.rows)
-        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
+        let q = queryMatrix(xs)
+        let (ks, mean) = crossAndMean(q)
         let v = factor.solveLower(ks)
         var variance = kernel.diagonal(q)
         let n = x.rows

@@ -102,7 +102,7 @@ public struct GaussianProcess: Sendable {
     }
 
     /// Packs query points, checking the dimension (a mismatch is a programmer error).
-    private func queryMatrix(_ xs: [[Double]]) -> Matrix {
+    func queryMatrix(_ xs: [[Double]]) -> Matrix {
         precondition(xs.allSatisfy { $0.count == dimension }, "query points must have the GP's input dimension")
         return Matrix(rowArrays: xs, columns: dimension)
     }
@@ -113,31 +113,22 @@ public struct GaussianProcess: Sendable {
     /// clamped at 0.
     public func predict(_ xs: [[Double]]) -> (mean: [Double], variance: [Double]) {
         if xs.isEmpty { return ([], []) }
-        let q = queryMatrix(xs)
-        let ks = kernel.cross(x, q)  // n×m
-        var mean = [Double](repeating: hyperparameters.mean, count: q.rows)
-        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
-        let v = factor.solveLower(ks)
-        var variance = kernel.diagonal(q)
-        let n = x.rows
-        v.storage.withUnsafeBufferPointer { p in
-            for j in 0..<q.rows {
-                var s = 0.0
-                for i in 0..<n { let e = p[i + j * n]; s += e * e }
-                variance[j] = max(0, variance[j] - s)
-            }
-        }
-        return (mean, variance)
+        let p = batchPredictions(xs)
+        return (p.mean, p.variance)
     }
 
     /// Posterior mean only: skips the O(n²m) triangular solve that the variance needs.
     public func predictMean(_ xs: [[Double]]) -> [Double] {
         if xs.isEmpty { return [] }
-        let q = queryMatrix(xs)
-        let ks = kernel.cross(x, q)  // n×m
+        return crossAndMean(queryMatrix(xs)).mean
+    }
+
+    /// K(x, q) (n×m) and the posterior mean K*ᵀα at the query points.
+    func crossAndMean(_ q: Matrix) -> (ks: Matrix, mean: [Double]) {
+        let ks = kernel.cross(x, q)
         var mean = [Double](repeating: hyperparameters.mean, count: q.rows)
         LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
-        return mean
+        return (ks, mean)
     }
 
     /// Closed-form leave-one-out predictions for every conditioned point (same hyperparameters):

@@ -70,7 +70,7 @@ public struct Suggester {
         }
         switch options.strategy {
         case .random:
-            return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: i, kind: "random", snap: true) }
+            return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: i, kind: "random") }
         case .sobol:
             return sobolPoints(n, kind: "sobol")
         default:
@@ -99,8 +99,8 @@ public struct Suggester {
 
     // MARK: Helpers shared by the strategies
 
-    /// A suggestion at model input `x` (snapped to a representable point when `snap`).
-    func make(x: [Double], index: Int, kind: String, snap: Bool = false) -> Suggestion {
+    /// A suggestion at model input `x` (decoding rounds integers, picks one choice value, clamps to the bounds).
+    func make(x: [Double], index: Int, kind: String) -> Suggestion {
         let params = space.decode(x)
         let id = RunID.make(seed: options.seed, logHash: log.contentHash, index: index, salt: kind)
         return Suggestion(id: id, params: params, kind: kind)
