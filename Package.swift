@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "carbs",
     products: [
@@ -30,11 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .executableTarget(name: "carbs-space", dependencies: ["CARBSCLI", "CARBSCore"]),
-        .executableTarget(name: "carbs-fit", dependencies: ["CARBSCLI", "CARBSCore"]),
-        .executableTarget(name: "carbs-suggest", dependencies: ["CARBSCLI", "CARBSCore"]),
-        .executableTarget(name: "carbs-pareto", dependencies: ["CARBSCLI", "CARBSCore"]),
-        .executableTarget(name: "carbs-plot", dependencies: ["CARBSCLI", "CARBSCore"]),
+        .executableTarget(name: "carbs-space", dependencies: ["CARBSCLI", "CARBSCore", argumentParser]),
+        .executableTarget(name: "carbs-fit", dependencies: ["CARBSCLI", "CARBSCore", argumentParser]),
+        .executableTarget(name: "carbs-suggest", dependencies: ["CARBSCLI", "CARBSCore", argumentParser]),
+        .executableTarget(name: "carbs-pareto", dependencies: ["CARBSCLI", "CARBSCore", argumentParser]),
+        .executableTarget(name: "carbs-plot", dependencies: ["CARBSCLI", "CARBSCore", argumentParser]),
         // Benchmarks (not tests): search quality and speed. See BENCHMARKS.md.
         .executableTarget(
             name: "carbs-bench",

@@ -188,9 +188,11 @@ _carbs-fit() {
         return
         ;;
     '--format')
+        __carbs-fit_add_completions -W 'json'$'\n''text'
         return
         ;;
     '--transform')
+        __carbs-fit_add_completions -W 'standardize'$'\n''quantileNormal'$'\n''minMax'
         return
         ;;
     esac

@@ -40,6 +40,8 @@ _carbs-fit() {
     local -ir current_word_index="$((CURRENT - 1))"
 
     local -i ret=1
+    local -ar ___format=('json' 'text')
+    local -ar ___transform=('standardize' 'quantileNormal' 'minMax')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -50,8 +52,8 @@ _carbs-fit() {
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--predict[Predict at the points in FILE (JSON lines with "params", or parameter objects).]:FILE:_files -g '\''*.jsonl'\'''
-        '--format[Output format\: json or text.]:format:'
-        '--transform[Score transform before fitting\: standardize, quantileNormal or minMax.]:transform:'
+        '--format[Output format.]:format:{__carbs-fit_complete "${___format[@]}"}'
+        '--transform[Score transform before fitting.]:transform:{__carbs-fit_complete "${___transform[@]}"}'
         '--linear[Add a linear kernel term to the Matérn-5/2 kernel.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

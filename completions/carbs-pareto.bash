@@ -199,6 +199,7 @@ _carbs-pareto() {
         return
         ;;
     '--format')
+        __carbs-pareto_add_completions -W 'json'$'\n''tsv'$'\n''text'
         return
         ;;
     esac

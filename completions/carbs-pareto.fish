@@ -92,7 +92,7 @@ complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-min' -l 'cost-min' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-max' -l 'cost-max' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" summary' -l 'summary' -d 'Print one summary line: runs, failures, total cost, best score, front size, hypervolume.'
-complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" format' -l 'format' -d 'Output format: json, tsv or text (text: --summary only).' -rfka ''
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" format' -l 'format' -d 'Output format (text: --summary only).' -rfka 'json tsv text'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_positional "carbs-pareto" -eq 2' -fa 'help' -d 'Show subcommand help information.'

@@ -40,6 +40,7 @@ _carbs-pareto() {
     local -ir current_word_index="$((CURRENT - 1))"
 
     local -i ret=1
+    local -ar ___format=('json' 'tsv' 'text')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -56,7 +57,7 @@ _carbs-pareto() {
         '--cost-min[Cost range of the hypervolume (default\: the observed range).]:C:'
         '--cost-max[Cost range of the hypervolume (default\: the observed range).]:C:'
         '--summary[Print one summary line\: runs, failures, total cost, best score, front size, hypervolume.]'
-        '--format[Output format\: json, tsv or text (text\: --summary only).]:format:'
+        '--format[Output format (text\: --summary only).]:format:{__carbs-pareto_complete "${___format[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'

@@ -207,6 +207,7 @@ _carbs-plot_scatter() {
         return
         ;;
     '--color')
+        __carbs-plot_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--width')
@@ -256,6 +257,7 @@ _carbs-plot_history() {
         return
         ;;
     '--color')
+        __carbs-plot_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--width')
@@ -272,6 +274,7 @@ _carbs-plot_history() {
         return
         ;;
     '--x')
+        __carbs-plot_add_completions -W 'trials'$'\n''cost'
         return
         ;;
     esac
@@ -308,6 +311,7 @@ _carbs-plot_params() {
         return
         ;;
     '--color')
+        __carbs-plot_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--width')
@@ -324,6 +328,7 @@ _carbs-plot_params() {
         return
         ;;
     '--mode')
+        __carbs-plot_add_completions -W 'drift'$'\n''score'
         return
         ;;
     esac
@@ -360,6 +365,7 @@ _carbs-plot_importance() {
         return
         ;;
     '--color')
+        __carbs-plot_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--width')
@@ -376,6 +382,7 @@ _carbs-plot_importance() {
         return
         ;;
     '--model')
+        __carbs-plot_add_completions -W 'score'$'\n''cost'
         return
         ;;
     esac

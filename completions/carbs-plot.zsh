@@ -72,6 +72,7 @@ _carbs-plot() {
 
 _carbs-plot_scatter() {
     local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -81,7 +82,7 @@ _carbs-plot_scatter() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         '--ascii[Plain ASCII instead of Unicode braille.]'
-        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:{__carbs-plot_complete "${___color[@]}"}'
         '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
         '--height[Height in rows (default\: 24).]:N:'
         '--title[Title above the plot.]:TEXT:'
@@ -99,6 +100,8 @@ _carbs-plot_scatter() {
 
 _carbs-plot_history() {
     local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___x=('trials' 'cost')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -108,13 +111,13 @@ _carbs-plot_history() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         '--ascii[Plain ASCII instead of Unicode braille.]'
-        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:{__carbs-plot_complete "${___color[@]}"}'
         '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
         '--height[Height in rows (default\: 24).]:N:'
         '--title[Title above the plot.]:TEXT:'
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
-        '--x[Horizontal axis\: trials or cost (cumulative, log axis).]:x:'
+        '--x[Horizontal axis\: trials, or cost (cumulative, log axis).]:x:{__carbs-plot_complete "${___x[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -125,6 +128,8 @@ _carbs-plot_history() {
 
 _carbs-plot_params() {
     local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___mode=('drift' 'score')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -134,13 +139,13 @@ _carbs-plot_params() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         '--ascii[Plain ASCII instead of Unicode braille.]'
-        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:{__carbs-plot_complete "${___color[@]}"}'
         '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
         '--height[Height in rows (default\: 24).]:N:'
         '--title[Title above the plot.]:TEXT:'
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
-        '--mode[drift (value over trials) or score (score against value).]:mode:'
+        '--mode[drift (value over trials) or score (score against value).]:mode:{__carbs-plot_complete "${___mode[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -151,6 +156,8 @@ _carbs-plot_params() {
 
 _carbs-plot_importance() {
     local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___model=('score' 'cost')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -160,13 +167,13 @@ _carbs-plot_importance() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         '--ascii[Plain ASCII instead of Unicode braille.]'
-        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:{__carbs-plot_complete "${___color[@]}"}'
         '--width[Width in columns (default\: the terminal'\''s, or 80).]:N:'
         '--height[Height in rows (default\: 24).]:N:'
         '--title[Title above the plot.]:TEXT:'
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
-        '--model[Which carbs-fit model\: score or cost.]:model:'
+        '--model[Which carbs-fit model.]:model:{__carbs-plot_complete "${___model[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -232,6 +232,7 @@ _carbs-space_sample() {
         return
         ;;
     '--method')
+        __carbs-space_add_completions -W 'center'$'\n''random'$'\n''sobol'$'\n''lhs'$'\n''grid'
         return
         ;;
     '--levels')

@@ -111,7 +111,7 @@ complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_o
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" strict' -l 'strict' -d 'Treat any bad line as fatal (exit 65) instead of warning and skipping it.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_positional "carbs-space sample" -eq 1' -fa '(set -l exts \'jsonl\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" n' -s 'n' -d 'Number of points (grid: default the whole grid).' -rfka ''
-complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" method' -l 'method' -d 'Sampling method: center, random, sobol, lhs or grid.' -rfka ''
+complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" method' -l 'method' -d 'Sampling method.' -rfka 'center random sobol lhs grid'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" levels' -l 'levels' -d 'Grid points per numeric parameter.' -rfka ''
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" params-only' -l 'params-only' -d 'Print only the parameter objects.'
 complete -c 'carbs-space' -n '__carbs-space_should_offer_completions_for_flags_or_options "carbs-space sample" version' -l 'version' -d 'Show the version.'

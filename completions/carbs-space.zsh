@@ -90,6 +90,7 @@ _carbs-space_declare() {
 
 _carbs-space_sample() {
     local -i ret=1
+    local -ar ___method=('center' 'random' 'sobol' 'lhs' 'grid')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -100,7 +101,7 @@ _carbs-space_sample() {
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '-n[Number of points (grid\: default the whole grid).]:N:'
-        '--method[Sampling method\: center, random, sobol, lhs or grid.]:method:'
+        '--method[Sampling method.]:method:{__carbs-space_complete "${___method[@]}"}'
         '--levels[Grid points per numeric parameter.]:K:'
         '--params-only[Print only the parameter objects.]'
         '--version[Show the version.]'

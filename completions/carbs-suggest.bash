@@ -187,6 +187,7 @@ _carbs-suggest() {
         return
         ;;
     '--strategy')
+        __carbs-suggest_add_completions -W 'ehvi'$'\n''ei'$'\n''carbs'$'\n''protein'$'\n''random'$'\n''sobol'
         return
         ;;
     '--log')

@@ -40,6 +40,7 @@ _carbs-suggest() {
     local -ir current_word_index="$((CURRENT - 1))"
 
     local -i ret=1
+    local -ar ___strategy=('ehvi' 'ei' 'carbs' 'protein' 'random' 'sobol')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -50,7 +51,7 @@ _carbs-suggest() {
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '-n[Number of suggestions.]:K:'
-        '--strategy[Search rule\: ehvi, ei, carbs, protein, random, sobol.]:NAME:'
+        '--strategy[Search rule.]:NAME:{__carbs-suggest_complete "${___strategy[@]}"}'
         '--log[Lock FILE, read it, append the suggestions to it and print them.]:FILE:_files -g '\''*.jsonl'\'''
         '--initial[Successes before the model is used (default max(4, d/2+2); CARBS\: 4).]:N:'
         '--radius[Search radius in units of each parameter'\''s scale (default 0.5; CARBS 0.3).]:R:'

@@ -1,5 +1,5 @@
-@_exported import ArgumentParser
-@_exported import CARBSCore
+import ArgumentParser
+import CARBSCore
 
 /// The flags every tool shares for the same things.
 public struct CommonOptions: ParsableArguments {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CARBSCore
 
 /// Buffered standard output and unbuffered diagnostics on standard error.
 public enum Output {
@@ -20,20 +21,24 @@ public enum Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Why standard output stopped taking bytes, once it has: a closed pipe (`| head`), or another write error.
+    /// Later output is dropped; `Tool.run` turns this into the exit status (0 for a closed pipe, 74 otherwise).
+    nonisolated(unsafe) public private(set) static var failure: Int32?
+
+    /// Writes out what is buffered. Never exits: a failed write is remembered in `failure`.
     public static func flush() {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
         var offset = 0
         while offset < buffer.count {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                buffer.removeAll()
-                // A closed pipe (e.g. `| head`) is not an error worth a message.
-                if errno == EPIPE { exit(0) }
-                exit(ExitStatus.ioError.rawValue)
+                failure = errno
+                return
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// A diagnostic line on standard error.
@@ -44,22 +49,4 @@ public enum Output {
 
     /// Whether standard output is a terminal (for colour).
     public static var isTerminal: Bool { isatty(1) != 0 }
-}
-
-/// Runs a tool's body, mapping errors to sysexits-style exit codes with one `FILE:LINE: message` line on stderr.
-public enum Tool {
-    public static func run(_ name: String, _ body: () throws -> Void) throws {
-        signal(SIGPIPE, SIG_IGN)
-        do {
-            try body()
-            Output.flush()
-        } catch let e as CARBSError {
-            Output.flush()
-            switch e {
-            case .usage(let m): Output.warn("\(name): \(m)")
-            default: Output.warn(e.description)
-            }
-            throw ExitCode(e.exitStatus.rawValue)
-        }
-    }
 }

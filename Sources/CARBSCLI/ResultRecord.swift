@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CARBSCore
 
 /// Wall-clock time in Unix seconds.
 public enum Clock {

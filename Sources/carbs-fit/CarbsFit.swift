@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -21,30 +22,31 @@ struct CarbsFit: ParsableCommand {
             completion: .file(extensions: ["jsonl"]))
     var predict: String?
 
-    @Option(name: .long, help: "Output format: json or text.")
-    var format: String = "json"
+    /// What `--format` takes.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case json, text
+    }
 
-    @Option(name: .long, help: "Score transform before fitting: standardize, quantileNormal or minMax.")
-    var transform: String = OutputTransform.standardize.rawValue
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .json
+
+    @Option(name: .long, help: "Score transform before fitting.")
+    var transform: OutputTransform = .standardize
 
     @Flag(name: .long, help: "Add a linear kernel term to the Matérn-5/2 kernel.")
     var linear = false
 
-    func validate() throws {
-        if !["json", "text"].contains(format) { throw ValidationError("--format must be json or text") }
-        if OutputTransform(rawValue: transform) == nil { throw ValidationError("--transform must be standardize, quantileNormal or minMax") }
-    }
-
     func run() throws {
         try Tool.run("carbs-fit") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: true)
             let data = Dataset(log: log)
-            try Input.reportUnusable(data.skipped, file: input.log, strict: common.strict)
+            try source.diagnostics.reportUnusable(data.skipped)
             guard !data.successes.isEmpty else {
-                throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "no successful runs to fit"))
+                throw source.error("no successful runs to fit")
             }
             var options = Surrogates.Options()
-            options.transform = OutputTransform(rawValue: transform) ?? .standardize
+            options.transform = transform
             options.score.useLinearTerm = linear
             options.cost.useLinearTerm = linear
             var rng = SeededGenerator(seed: RunID.streamSeed(seed: common.seed, logHash: log.contentHash))
@@ -52,14 +54,14 @@ struct CarbsFit: ParsableCommand {
             do {
                 models = try Surrogates.fit(data, options: options, rng: &rng)
             } catch {
-                throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "model fit failed: \(error)"))
+                throw source.error("model fit failed: \(error)")
             }
             if let predict {
                 try printPredictions(predict, log: log, models: models)
                 return
             }
             let report = FitReport(space: log.space, data: data, surrogates: models)
-            if format == "text" {
+            if format == .text {
                 Output.write(FitText.render(report))
             } else {
                 for m in report.models { Output.line(m.record) }
@@ -68,7 +70,8 @@ struct CarbsFit: ParsableCommand {
     }
 
     func printPredictions(_ path: String, log: SweepLog, models: Surrogates) throws {
-        let text = try Input.readText(path)
+        let text = try Files.readText(path)
+        let problems = Diagnostics(file: path, strict: common.strict)
         let decoder = RecordDecoder()
         var xs: [[Double]] = []
         var rows: [(id: String?, params: [String: JSONValue])] = []
@@ -84,13 +87,13 @@ struct CarbsFit: ParsableCommand {
                 case .some: continue
                 }
             } catch {
-                try Input.problem(diagnostic(error.message), strict: common.strict)
+                try problems.report(diagnostic(error.message))
                 continue
             }
             switch log.space.encode(params) {
             case .success(let x): xs.append(x); rows.append((id, params))
             case .failure(let e):
-                try Input.problem(diagnostic(e.message), strict: common.strict)
+                try problems.report(diagnostic(e.message))
             }
         }
         let pred = models.score.predict(xs)

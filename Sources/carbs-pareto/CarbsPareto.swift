@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -43,11 +44,15 @@ struct CarbsPareto: ParsableCommand {
     @Flag(name: .long, help: "Print one summary line: runs, failures, total cost, best score, front size, hypervolume.")
     var summary = false
 
-    @Option(name: .long, help: "Output format: json, tsv or text (text: --summary only).")
-    var format: String = "json"
+    /// What `--format` takes.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case json, tsv, text
+    }
+
+    @Option(name: .long, help: "Output format (text: --summary only).")
+    var format: Format = .json
 
     func validate() throws {
-        if !["json", "tsv", "text"].contains(format) { throw ValidationError("--format must be json, tsv or text") }
         if [budget != nil, hypervolume, summary].filter({ $0 }).count > 1 {
             throw ValidationError("--budget, --hypervolume and --summary are separate reports: give one")
         }
@@ -57,12 +62,14 @@ struct CarbsPareto: ParsableCommand {
         if let costMin, let costMax, costMin >= costMax { throw ValidationError("--cost-min must be below --cost-max") }
     }
 
+    var source: LogSource { LogSource(path: input.log, common: common) }
+
     func run() throws {
         try Tool.run("carbs-pareto") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: false)
+            let log = try source.read(requireSpace: false)
             if summary {
                 let s = SweepSummary(log: log)
-                Output.line(format == "text" ? s.text : s.record)
+                Output.line(format == .text ? s.text : s.record)
                 return
             }
             let groups = RunGroup.groups(log)
@@ -87,15 +94,14 @@ struct CarbsPareto: ParsableCommand {
     func printHypervolume(_ points: [ParetoPoint], objective o: Objective) throws {
         let orient = { (s: Double) in o.maximize ? s : -s }
         guard let worst = points.map(\.score).min(), let cmin = points.map(\.cost).min(), let cmax = points.map(\.cost).max() else {
-            throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil, message: "no successful runs"))
+            throw source.error("no successful runs")
         }
         let ref = refScore.map(orient) ?? worst
         let best = bestScore.map(orient)
         let lo = costMin ?? cmin, hi = costMax ?? max(cmax, lo * 10)
         let hv = Pareto.hypervolume(points, scoreRef: ref, scoreBest: best, costMin: lo, costMax: hi)
         guard hv.isFinite else {
-            throw CARBSError.data(Diagnostic(file: input.log ?? "<stdin>", line: nil,
-                                             message: "the hypervolume overflows a double (give --ref-score and --best-score closer together)"))
+            throw source.error("the hypervolume overflows a double (give --ref-score and --best-score closer together)")
         }
         var pairs: [(String, JSONValue)] = [("hypervolume", .number(hv))]
         if let best, best > ref {
@@ -108,7 +114,7 @@ struct CarbsPareto: ParsableCommand {
     }
 
     func emit(_ groups: [RunGroup], log: SweepLog) {
-        if format == "tsv" {
+        if format == .tsv {
             let known = log.space.names
             let extra = Set(groups.flatMap(\.params.keys)).subtracting(known).sorted()
             let columns = known.filter { n in groups.contains { $0.params[n] != nil } } + extra

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -21,8 +22,13 @@ struct RenderOptions: ParsableArguments {
     @Flag(name: .long, help: "Plain ASCII instead of Unicode braille.")
     var ascii = false
 
+    /// What `--color` takes.
+    enum Color: String, CaseIterable, ExpressibleByArgument {
+        case auto, always, never
+    }
+
     @Option(name: .long, help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
-    var color: String = "auto"
+    var color: Color = .auto
 
     @Option(name: .long, help: ArgumentHelp("Width in columns (default: the terminal's, or 80).", valueName: "N"))
     var width: Int?
@@ -38,7 +44,6 @@ struct RenderOptions: ParsableArguments {
     var svg: String?
 
     func validate() throws {
-        if !["auto", "always", "never"].contains(color) { throw ValidationError("--color must be auto, always or never") }
         if let width, width < 16 { throw ValidationError("--width must be at least 16") }
         if let height, height < 6 { throw ValidationError("--height must be at least 6") }
     }
@@ -46,9 +51,9 @@ struct RenderOptions: ParsableArguments {
     var style: PlotStyle {
         let useColor: Bool
         switch color {
-        case "always": useColor = true
-        case "never": useColor = false
-        default: useColor = Output.isTerminal && getenv("NO_COLOR") == nil
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = Output.isTerminal && getenv("NO_COLOR") == nil
         }
         return PlotStyle(columns: width ?? Terminal.columns ?? 80, rows: height ?? 24, mode: ascii ? .ascii : .braille, color: useColor)
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -10,15 +11,15 @@ struct Params: ParsableCommand {
     @OptionGroup var input: LogArgument
 
     @Option(name: .long, help: "drift (value over trials) or score (score against value).")
-    var mode: String = "drift"
+    var mode: ParamsPlot.Mode = .drift
 
     func validate() throws {
-        if ParamsPlot.Mode(rawValue: mode) == nil { throw ValidationError("--mode must be drift or score") }
     }
 
     func run() throws {
         try Tool.run("carbs-plot") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: true)
             let runs = log.runs.filter { $0.status != .pending }
             var traces: [ParamTrace] = []
             for p in log.space.parameters where p.type != .fixed {
@@ -31,8 +32,8 @@ struct Params: ParsableCommand {
                                          values: values, log: p.type == .log))
             }
             let scores = runs.map { $0.status == .success ? ($0.score ?? .nan) : .nan }
-            let plot = ParamsPlot(params: traces, scores: scores, mode: ParamsPlot.Mode(rawValue: mode) ?? .drift,
-                                  title: render.title ?? (mode == "drift" ? "parameters over \(runs.count) trials" : "\(log.objective.scoreKey) against each parameter"))
+            let plot = ParamsPlot(params: traces, scores: scores, mode: mode,
+                                  title: render.title ?? (mode == .drift ? "parameters over \(runs.count) trials" : "\(log.objective.scoreKey) against each parameter"))
             try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() })
         }
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -17,7 +18,8 @@ struct Scatter: ParsableCommand {
 
     func run() throws {
         try Tool.run("carbs-plot") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: false)
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: false)
             let o = log.objective
             var runs: [ParetoPoint] = []
             var failed: [Double] = []

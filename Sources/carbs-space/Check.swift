@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -15,15 +16,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try Tool.run("carbs-space") {
-            let name = (input.log == nil || input.log == "-") ? "<stdin>" : (input.log ?? "-")
-            let spaceOverride: Space? = try common.space.map { p throws(CARBSError) in try SpaceFile.load(p) }
-            let fd = try Input.open(input.log)
-            defer { if fd != 0 { close(fd) } }
-            let log = try SweepLog.read(fileDescriptor: fd, options: SweepLog.Options(
-                file: name, strict: false, objective: common.objectiveOverrides, space: spaceOverride))
+            let source = LogSource(path: input.log, common: common)
+            let name = source.name
+            let log = try source.readCollectingProblems()
             var problems = log.diagnostics
             if log.space.isEmpty {
-                problems.append(Diagnostic(file: name, line: nil, message: "no parameters declared"))
+                problems.append(Diagnostic(file: name, line: nil, message: LogSource.noSpaceMessage))
             } else {
                 problems += log.parameterProblems(file: name)
             }

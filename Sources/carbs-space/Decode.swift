@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -15,7 +16,8 @@ struct Decode: ParsableCommand {
 
     func run() throws {
         try Tool.run("carbs-space") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: true)
             let names = log.space.encodedNames
             for (line, o) in log.otherRecords {
                 guard let xv = o["x"] else { continue }
@@ -24,16 +26,16 @@ struct Decode: ParsableCommand {
                 case .array(let a):
                     x = a.compactMap(\.doubleValue)
                     guard x.count == a.count, x.count == names.count else {
-                        let d = Diagnostic(file: input.log ?? "<stdin>", line: line,
+                        let d = Diagnostic(file: source.name, line: line,
                                            message: "'x' must hold \(names.count) numbers (\(names.joined(separator: ", ")))")
-                        try Input.problem(d, strict: common.strict)
+                        try source.diagnostics.report(d)
                         continue
                     }
                 case .object(let m):
                     x = names.map { m[$0]?.doubleValue ?? 0.5 }
                 default:
-                    let d = Diagnostic(file: input.log ?? "<stdin>", line: line, message: "'x' must be an array or an object")
-                    try Input.problem(d, strict: common.strict)
+                    let d = Diagnostic(file: source.name, line: line, message: "'x' must be an array or an object")
+                    try source.diagnostics.report(d)
                     continue
                 }
                 var rest = o

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -11,7 +12,8 @@ struct Encode: ParsableCommand {
 
     func run() throws {
         try Tool.run("carbs-space") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: true)
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: true)
             let names = log.space.encodedNames
             for r in log.runs {
                 switch log.space.encode(r.params) {
@@ -22,8 +24,8 @@ struct Encode: ParsableCommand {
                     w.write(pairs: zip(names, x).map { ($0, .number($1)) })
                     Output.line(JSONWriter.line(pairs).dropLast() + (pairs.isEmpty ? "" : ",") + "\"x\":" + w.text + "}")
                 case .failure(let e):
-                    let d = Diagnostic(file: input.log ?? "<stdin>", line: r.line, message: e.message)
-                    try Input.problem(d, strict: common.strict)
+                    let d = Diagnostic(file: source.name, line: r.line, message: e.message)
+                    try source.diagnostics.report(d)
                 }
             }
         }

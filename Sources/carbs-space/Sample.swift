@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -16,8 +17,8 @@ struct Sample: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Number of points (grid: default the whole grid).", valueName: "N"))
     var n: Int?
 
-    @Option(name: .long, help: "Sampling method: center, random, sobol, lhs or grid.")
-    var method: String = "sobol"
+    @Option(name: .long, help: "Sampling method.")
+    var method: SamplingMethod = .sobol
 
     @Option(name: .long, help: ArgumentHelp("Grid points per numeric parameter.", valueName: "K"))
     var levels: Int = 5
@@ -27,16 +28,14 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         if let n, n < 0 { throw ValidationError("-n must not be negative") }
-        if SamplingMethod(rawValue: method) == nil {
-            throw ValidationError("--method must be one of \(SamplingMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if levels < 1 { throw ValidationError("--levels must be at least 1") }
     }
 
     func run() throws {
         try Tool.run("carbs-space") {
-            let log = try Input.readLog(input.log, common: common, requireSpace: true)
-            let m = SamplingMethod(rawValue: method) ?? .sobol
+            let source = LogSource(path: input.log, common: common)
+            let log = try source.read(requireSpace: true)
+            let m = method
             let points: [[(String, JSONValue)]]
             do {
                 points = try Sampler.sample(log.space, method: m, count: m == .grid ? n : (n ?? 1),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCLI
 import CARBSCore
 
@@ -21,8 +22,8 @@ struct CarbsSuggest: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Number of suggestions.", valueName: "K"))
     var n: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp("Search rule: \(Strategy.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "NAME"))
-    var strategy: String = Strategy.ehvi.rawValue
+    @Option(name: .long, help: ArgumentHelp("Search rule.", valueName: "NAME"))
+    var strategy: Strategy = .ehvi
 
     @Option(name: .long, help: ArgumentHelp("Lock FILE, read it, append the suggestions to it and print them.", valueName: "FILE"),
             completion: .file(extensions: ["jsonl"]))
@@ -70,9 +71,6 @@ struct CarbsSuggest: ParsableCommand {
 
     func validate() throws {
         if n < 1 { throw ValidationError("-n must be at least 1") }
-        if Strategy(rawValue: strategy) == nil {
-            throw ValidationError("--strategy must be one of \(Strategy.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let radius, !(radius > 0 && radius.isFinite) { throw ValidationError("--radius must be positive") }
         if let maxCost, !(maxCost > 0) { throw ValidationError("--max-cost must be positive") }
         if let initial, initial < 0 { throw ValidationError("--initial must not be negative") }
@@ -87,7 +85,7 @@ struct CarbsSuggest: ParsableCommand {
 
     func searchOptions(models: ModelFile?) -> SearchOptions {
         var o = SearchOptions()
-        o.strategy = Strategy(rawValue: strategy) ?? .ehvi
+        o.strategy = strategy
         o.count = n
         o.seed = common.seed
         o.initialCount = initial
@@ -106,39 +104,41 @@ struct CarbsSuggest: ParsableCommand {
             let models = try model.map { p throws(CARBSError) in try ModelFile.load(p) }
             let now = Clock.now
             if let path = log {
-                try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
-                    var sweep = try handle.read(common: common)
+                let source = LogSource(path: path, common: common)
+                try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
                     if let id = record {
-                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: path, as: asID)
+                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: source.name, as: asID)
                         try handle.append([line])
                         return
                     }
-                    let options = try retryOptions(&sweep, models: models, now: now, file: path)
+                    var sweep = sweep
+                    let options = try retryOptions(&sweep, models: models, now: now, source: source)
                     var suggester = Suggester(log: sweep, options: options)
-                    try Input.reportUnusable(suggester.unusableRuns, file: path, strict: common.strict)
+                    try source.diagnostics.reportUnusable(suggester.unusableRuns)
                     let suggestions = suggester.run()
                     try handle.append(suggestions.map { $0.record(time: now) })
                     emit(suggestions, time: now)
                 }
             } else {
-                var sweep = try Input.readLog(input.log, common: common, requireSpace: true)
-                let options = try retryOptions(&sweep, models: models, now: now, file: input.log ?? "<stdin>")
+                let source = LogSource(path: input.log, common: common)
+                var sweep = try source.read(requireSpace: true)
+                let options = try retryOptions(&sweep, models: models, now: now, source: source)
                 var suggester = Suggester(log: sweep, options: options)
-                try Input.reportUnusable(suggester.unusableRuns, file: input.log, strict: common.strict)
+                try source.diagnostics.reportUnusable(suggester.unusableRuns)
                 emit(suggester.run(), time: nil)
             }
         }
     }
 
     /// Search options with the runs to re-issue: stale pending runs (--pending-timeout) and --retry IDs, each once.
-    func retryOptions(_ sweep: inout SweepLog, models: ModelFile?, now: Double, file: String) throws(CARBSError) -> SearchOptions {
+    func retryOptions(_ sweep: inout SweepLog, models: ModelFile?, now: Double, source: LogSource) throws(CARBSError) -> SearchOptions {
         var requested: [Run] = []
         for id in retry {
             guard let r = sweep.runs.first(where: { $0.id == id }) else {
-                throw CARBSError.data(Diagnostic(file: file, line: nil, message: "--retry: no run with id '\(id)'"))
+                throw source.error("--retry: no run with id '\(id)'")
             }
             guard r.status == .pending else {
-                throw CARBSError.data(Diagnostic(file: file, line: r.line, message: "--retry: run '\(id)' already has a result"))
+                throw CARBSError.data(Diagnostic(file: source.name, line: r.line, message: "--retry: run '\(id)' already has a result"))
             }
             requested.append(r)
         }

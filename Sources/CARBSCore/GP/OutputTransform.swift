@@ -1,5 +1,5 @@
 /// How raw scores are mapped to surrogate targets.
-public enum OutputTransform: String, Codable, Sendable {
+public enum OutputTransform: String, Codable, Sendable, CaseIterable {
     /// (y − mean)/sd (sd replaced by 1 when the values are constant).
     case standardize
     /// CARBS-style: empirical CDF (ties get their average rank, plotting position (rank + ½)/n) mapped through

@@ -3,83 +3,14 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CARBSCore
 import Yams
-
-/// Opening and reading inputs for the tools.
-public enum Input {
-    /// Reads the log named by `path` (nil or "-" = standard input), printing each skipped line's diagnostic to
-    /// standard error. Throws `CARBSError` (66 for a missing file or empty input, 65 in strict mode).
-    public static func readLog(_ path: String?, common: CommonOptions, requireSpace: Bool) throws(CARBSError) -> SweepLog {
-        let spaceOverride: Space? = try common.space.map { p throws(CARBSError) in try SpaceFile.load(p) }
-        let name = (path == nil || path == "-") ? "<stdin>" : (path ?? "-")
-        let fd = try open(path)
-        defer { if fd != 0 { close(fd) } }
-        let options = SweepLog.Options(file: name, strict: common.strict, objective: common.objectiveOverrides, space: spaceOverride)
-        let log = try SweepLog.read(fileDescriptor: fd, options: options)
-        for d in log.diagnostics { Output.warn(d.description) }
-        if requireSpace, log.space.isEmpty {
-            throw CARBSError.data(Diagnostic(file: name, line: nil,
-                message: "no parameters declared (start the log with carbs-space, or give --space FILE)"))
-        }
-        return log
-    }
-
-    /// A problem with one line: a warning on standard error, or with `--strict` a data error (exit 65).
-    public static func problem(_ d: Diagnostic, strict: Bool) throws(CARBSError) {
-        if strict { throw CARBSError.data(d) }
-        Output.warn(d.description)
-    }
-
-    /// Reports runs the models cannot use (their parameter values do not fit the space): a warning each, or with
-    /// `--strict` the first one as a data error (exit 65).
-    public static func reportUnusable(_ skipped: [(line: Int, reason: String)], file: String?, strict: Bool) throws(CARBSError) {
-        let name = (file == nil || file == "-") ? "<stdin>" : (file ?? "-")
-        for s in skipped {
-            try problem(Diagnostic(file: name, line: s.line, message: "\(s.reason); run not used"), strict: strict)
-        }
-    }
-
-    /// Opens a file for reading (nil or "-" = standard input, descriptor 0).
-    public static func open(_ path: String?) throws(CARBSError) -> Int32 {
-        guard let path, path != "-" else { return 0 }
-        let fd = Glibc.open(path, O_RDONLY)
-        if fd < 0 {
-            let reason = String(cString: strerror(errno))
-            if errno == ENOENT || errno == EACCES || errno == EISDIR {
-                throw CARBSError.noInput("\(path): \(reason)")
-            }
-            throw CARBSError.io("\(path): \(reason)")
-        }
-        var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw CARBSError.noInput("\(path): is a directory")
-        }
-        return fd
-    }
-
-    /// Reads a whole (small) file as text.
-    public static func readText(_ path: String?) throws(CARBSError) -> String {
-        let fd = try open(path)
-        defer { if fd != 0 { close(fd) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 16) }
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]); continue }
-            if n == 0 { break }
-            if errno == EINTR { continue }
-            throw CARBSError.io("\(path ?? "<stdin>"): \(String(cString: strerror(errno)))")
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
 
 /// Space files for `--space FILE` and `carbs-space --file FILE`: JSON lines of declarations (a log works too), a
 /// JSON or YAML mapping `name: {space: log, min: …, max: …}`, or a list of declarations.
 public enum SpaceFile {
     public static func load(_ path: String) throws(CARBSError) -> Space {
-        let text = try Input.readText(path)
+        let text = try Files.readText(path)
         return try parse(text, file: path)
     }
 

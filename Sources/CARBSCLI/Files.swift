@@ -1,0 +1,72 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CARBSCore
+
+/// Opening, reading and writing whole files for the tools. A path of nil or "-" means standard input.
+public enum Files {
+    /// The name a path has in messages: the path, or `<stdin>` for nil and "-".
+    public static func displayName(_ path: String?) -> String {
+        guard let path, path != "-" else { return "<stdin>" }
+        return path
+    }
+
+    /// Opens a file for reading (nil or "-" = standard input, descriptor 0). A missing, unreadable or directory
+    /// path is `CARBSError.noInput` (exit 66); anything else `CARBSError.io` (exit 74).
+    public static func open(_ path: String?) throws(CARBSError) -> Int32 {
+        guard let path, path != "-" else { return 0 }
+        let fd = Glibc.open(path, O_RDONLY)
+        if fd < 0 {
+            let reason = String(cString: strerror(errno))
+            if errno == ENOENT || errno == EACCES || errno == EISDIR {
+                throw CARBSError.noInput("\(path): \(reason)")
+            }
+            throw CARBSError.io("\(path): \(reason)")
+        }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw CARBSError.noInput("\(path): is a directory")
+        }
+        return fd
+    }
+
+    /// Reads a whole (small) file as text.
+    public static func readText(_ path: String?) throws(CARBSError) -> String {
+        let fd = try open(path)
+        defer { if fd != 0 { close(fd) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 16) }
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]); continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            throw CARBSError.io("\(path ?? "<stdin>"): \(String(cString: strerror(errno)))")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes a whole file (created or truncated).
+    public static func write(_ text: String, to path: String) throws(CARBSError) {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CARBSError.io("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try writeAll(fd, Array(text.utf8), path: path)
+    }
+
+    /// Writes every byte (a single write may be partial), retrying on EINTR.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(CARBSError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CARBSError.io("\(path): write failed: \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+    }
+}

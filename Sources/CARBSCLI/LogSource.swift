@@ -1,0 +1,111 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CARBSCore
+
+/// Where a tool's log comes from — a path, standard input, or a file shared by many agents and locked while it is
+/// read and appended to — with everything that goes with reading it: the name it has in messages, `--space`, the
+/// objective overrides, whether a space is required, and one `Diagnostics` collector that decides, under
+/// `--strict`, whether a problem is a warning or the end of the run.
+public struct LogSource {
+    /// The path as given (nil or "-" for standard input).
+    public let path: String?
+    public let common: CommonOptions
+
+    public init(path: String?, common: CommonOptions) {
+        self.path = path
+        self.common = common
+    }
+
+    /// The log's name in `FILE:LINE:` messages: its path, or `<stdin>`.
+    public var name: String { Files.displayName(path) }
+
+    /// The collector every problem of this log goes through.
+    public var diagnostics: Diagnostics { Diagnostics(file: name, strict: common.strict) }
+
+    /// A data error (exit 65) about the whole log.
+    public func error(_ message: String) -> CARBSError {
+        CARBSError.data(Diagnostic(file: name, line: nil, message: message))
+    }
+
+    /// Reads the whole log. Problems of single lines are reported (or, with `--strict`, the first one thrown);
+    /// with `requireSpace`, a log without parameter declarations (and no `--space`) is a data error.
+    public func read(requireSpace: Bool) throws(CARBSError) -> SweepLog {
+        let fd = try Files.open(path)
+        defer { if fd != 0 { close(fd) } }
+        return try read(fileDescriptor: fd, requireSpace: requireSpace)
+    }
+
+    /// Reads the whole log leniently, whatever `--strict` says, and reports nothing: every problem is left in
+    /// the log's `diagnostics` for the caller to list (`carbs-space check`).
+    public func readCollectingProblems() throws(CARBSError) -> SweepLog {
+        let fd = try Files.open(path)
+        defer { if fd != 0 { close(fd) } }
+        return try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: false))
+    }
+
+    /// With a path: takes the exclusive lock of the file, reads it from the start and runs `body` with the log and
+    /// the locked file (to append to), then releases the lock. Standard input cannot be locked.
+    public func withLock<T>(requireSpace: Bool, _ body: (LockedLog, SweepLog) throws(CARBSError) -> T) throws(CARBSError) -> T {
+        guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
+        return try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
+            let log = try handle.withReadDescriptor { fd throws(CARBSError) in try read(fileDescriptor: fd, requireSpace: requireSpace) }
+            return try body(handle, log)
+        }
+    }
+
+    /// The `--space FILE` override, if given.
+    func spaceOverride() throws(CARBSError) -> Space? {
+        guard let file = common.space else { return nil }
+        return try SpaceFile.load(file)
+    }
+
+    func parseOptions(strict: Bool) throws(CARBSError) -> SweepLog.Options {
+        SweepLog.Options(file: name, strict: strict, objective: common.objectiveOverrides, space: try spaceOverride())
+    }
+
+    func read(fileDescriptor fd: Int32, requireSpace: Bool) throws(CARBSError) -> SweepLog {
+        let log = try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: common.strict))
+        diagnostics.warn(log.diagnostics)
+        if requireSpace, log.space.isEmpty { throw error(Self.noSpaceMessage) }
+        return log
+    }
+
+    /// What every tool says of a log without declarations.
+    public static let noSpaceMessage = "no parameters declared (start the log with carbs-space, or give --space FILE)"
+}
+
+/// The one place that decides what a problem found in a log does: without `--strict` it is printed on standard
+/// error as `FILE:LINE: message` and the run goes on; with `--strict` the first one ends the run (exit 65).
+public struct Diagnostics {
+    public let file: String
+    public let strict: Bool
+
+    public init(file: String, strict: Bool) {
+        self.file = file
+        self.strict = strict
+    }
+
+    /// A problem: a warning, or with `--strict` a data error.
+    public func report(_ d: Diagnostic) throws(CARBSError) {
+        if strict { throw CARBSError.data(d) }
+        Output.warn(d.description)
+    }
+
+    /// A problem of line `line` (nil: of the whole file).
+    public func report(line: Int?, _ message: String) throws(CARBSError) {
+        try report(Diagnostic(file: file, line: line, message: message))
+    }
+
+    /// Problems the reader already let pass (it throws the first one itself under `--strict`): printed.
+    public func warn(_ ds: [Diagnostic]) {
+        for d in ds { Output.warn(d.description) }
+    }
+
+    /// Runs the models cannot use (their parameter values do not fit the space), one problem each.
+    public func reportUnusable(_ skipped: [(line: Int, reason: String)]) throws(CARBSError) {
+        for s in skipped { try report(line: s.line, "\(s.reason); run not used") }
+    }
+}
