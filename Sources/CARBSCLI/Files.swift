@@ -33,7 +33,11 @@ public enum Files {
         return fd
     }
 
-    /// Reads a whole (small) file as text.
+    /// The largest option file (`--space`, `--model`, `--predict`, `declare --file`) read: 64 MiB. A larger or
+    /// endless input (`/dev/zero`) is a data error rather than a machine out of memory.
+    public static let maxOptionFileBytes = 64 << 20
+
+    /// Reads a whole option file as text, at most `maxOptionFileBytes`.
     public static func readText(_ path: String?) throws(CARBSError) -> String {
         let fd = try open(path)
         defer { if fd != 0 { close(fd) } }
@@ -41,7 +45,14 @@ public enum Files {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 16) }
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]); continue }
+            if n > 0 {
+                guard bytes.count + n <= maxOptionFileBytes else {
+                    throw CARBSError.data(Diagnostic(file: displayName(path), line: nil,
+                        message: "larger than \(maxOptionFileBytes >> 20) MiB; not an option file"))
+                }
+                bytes.append(contentsOf: chunk[0..<n])
+                continue
+            }
             if n == 0 { break }
             if errno == EINTR { continue }
             throw CARBSError.io("\(path ?? "<stdin>"): \(String(cString: strerror(errno)))")

@@ -27,6 +27,20 @@ public struct LockedLog {
         return try body(LockedLog(path: path, fd: fd))
     }
 
+    /// What identifies the file's content for an append-only log: its inode and its size. Two equal stamps taken
+    /// under the lock mean nothing was appended in between.
+    struct Stamp: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+    }
+
+    func stamp() throws(CARBSError) -> Stamp {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw CARBSError.io("\(path): \(String(cString: strerror(errno)))") }
+        return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size))
+    }
+
     /// Runs `body` with a descriptor reading the whole file from its start (under the lock).
     func withReadDescriptor<T>(_ body: (Int32) throws(CARBSError) -> T) throws(CARBSError) -> T {
         let dupFD = dup(fd)
@@ -37,7 +51,9 @@ public struct LockedLog {
     }
 
     /// Appends whole lines in one write. If the file does not end in a newline (a writer died mid-line), a newline
-    /// is written first, so the torn fragment stays alone on its line and every new record is whole.
+    /// is written first, so the torn fragment stays alone on its line and every new record is whole. A failed
+    /// append (a full file system, a file-size limit, an I/O error) is undone: the file is cut back to its size
+    /// before the append, so it holds either all of the new lines or none of them.
     public func append(_ lines: [String]) throws(CARBSError) {
         var text = lines.map { $0 + "\n" }.joined()
         let size = lseek(fd, 0, SEEK_END)
@@ -45,7 +61,15 @@ public struct LockedLog {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1, last != 10 { text = "\n" + text }
         }
-        try Files.writeAll(fd, Array(text.utf8), path: path)
-        if fsync(fd) != 0, errno != EINVAL { throw CARBSError.io("\(path): fsync failed: \(String(cString: strerror(errno)))") }
+        do throws(CARBSError) {
+            try Files.writeAll(fd, Array(text.utf8), path: path)
+            if fsync(fd) != 0, errno != EINVAL {
+                throw CARBSError.io("\(path): fsync failed: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            if size >= 0 { _ = ftruncate(fd, size) }
+            _ = fsync(fd)
+            throw error
+        }
     }
 }

@@ -56,6 +56,45 @@ public struct LogSource {
         }
     }
 
+    /// Optimistic read–compute–append on a shared log, so that many agents do not queue behind each other's
+    /// model fits: the log is read under the lock, `compute` runs without it, and the lock is taken again to
+    /// append — if nothing was appended meanwhile (same inode and size). Otherwise the log is read again and the
+    /// lines recomputed, up to `attempts` times; the last attempt computes under the lock, so every call ends.
+    /// The lines appended are always computed from the log exactly as it is when they are appended, so the result
+    /// is the one a fully locked call would give. Returns `compute`'s value of the attempt that was appended.
+    public func appendComputed<T>(requireSpace: Bool, attempts: Int = 4,
+                                  _ compute: (SweepLog) throws(CARBSError) -> (lines: [String], value: T)) throws(CARBSError) -> T {
+        guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
+        var warned = 0
+        // Each line's problem is printed once, however often the log is read.
+        func readOnce(_ handle: LockedLog) throws(CARBSError) -> SweepLog {
+            let log = try handle.withReadDescriptor { fd throws(CARBSError) in
+                try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: common.strict))
+            }
+            diagnostics.warn(Array(log.diagnostics.dropFirst(warned)))
+            warned = max(warned, log.diagnostics.count)
+            if requireSpace, log.space.isEmpty { throw error(Self.noSpaceMessage) }
+            return log
+        }
+        for _ in 1..<max(attempts, 1) {
+            let (log, stamp) = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
+                (try readOnce(handle), try handle.stamp())
+            }
+            let computed = try compute(log)
+            let appended = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) -> Bool in
+                guard try handle.stamp() == stamp else { return false }
+                try handle.append(computed.lines)
+                return true
+            }
+            if appended { return computed.value }
+        }
+        return try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
+            let computed = try compute(try readOnce(handle))
+            try handle.append(computed.lines)
+            return computed.value
+        }
+    }
+
     /// The `--space FILE` override, if given.
     func spaceOverride() throws(CARBSError) -> Space? {
         guard let file = common.space else { return nil }

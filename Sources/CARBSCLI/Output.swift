@@ -9,6 +9,16 @@ import CARBSCore
 public enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
+    /// Set when standard output was closed when the tool started (`>&-`): descriptor 1 then points at /dev/null
+    /// so that no file opened later can take it, and the first write is an error instead of lost output.
+    nonisolated(unsafe) static var closedAtStart = false
+
+    /// Fails (exit 74) when standard output cannot take the records about to be printed, so that a tool whose
+    /// output is its result (the pending records of `carbs-suggest --log`) finds out before it changes a log.
+    public static func ensureWritable() throws(CARBSError) {
+        if closedAtStart { throw CARBSError.io("<stdout>: standard output is closed") }
+    }
+
     /// Appends one line to standard output (flushed at 64 KiB and at exit by `Tool.run`).
     public static func line(_ s: String) {
         buffer.append(contentsOf: s.utf8)
@@ -28,7 +38,11 @@ public enum Output {
     /// Writes out what is buffered. Never exits: a failed write is remembered in `failure`.
     public static func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
+        guard failure == nil, !buffer.isEmpty else { return }
+        if closedAtStart {
+            failure = EBADF
+            return
+        }
         var offset = 0
         while offset < buffer.count {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }

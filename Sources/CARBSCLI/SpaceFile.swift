@@ -28,9 +28,11 @@ public enum SpaceFile {
                 return log.space
             }
         }
-        let node: Any?
+        let tree: YAMLTree
         do {
-            node = try Yams.load(yaml: text)
+            tree = try YAMLTree(text)
+        } catch let e as YAMLTree.Refusal {
+            throw CARBSError.data(Diagnostic(file: file, line: nil, message: e.message))
         } catch {
             throw CARBSError.data(Diagnostic(file: file, line: nil, message: "not JSON lines, JSON or YAML: \(error)"))
         }
@@ -42,10 +44,10 @@ public enum SpaceFile {
                 throw CARBSError.data(Diagnostic(file: file, line: nil, message: "\(where_): \(error.message)"))
             }
         }
-        switch node.map(jsonValue) {
+        switch tree.value {
         case .some(.object(let o)) where o["parameters"] != nil || o["param"] == nil:
             let body = o["parameters"]?.objectValue ?? o
-            for name in orderedKeys(text, body) {
+            for name in tree.keyOrder(o["parameters"] != nil ? "parameters" : nil) where body[name] != nil {
                 guard var decl = body[name]?.objectValue else {
                     throw CARBSError.data(Diagnostic(file: file, line: nil, message: "'\(name)' must be a mapping like {space: log, min: 1e-5, max: 1e-1}"))
                 }
@@ -68,30 +70,97 @@ public enum SpaceFile {
         return space
     }
 
-    /// Keys of a mapping in the order they appear in the file (YAML/JSON mappings are unordered once loaded).
-    static func orderedKeys(_ text: String, _ o: [String: JSONValue]) -> [String] {
-        func position(_ k: String) -> Int {
-            for pattern in ["\"\(k)\"", "\n\(k):", "\n  \(k):", "\(k):"] {
-                if let r = text.range(of: pattern) { return text.distance(from: text.startIndex, to: r.lowerBound) }
-            }
-            return Int.max
-        }
-        return o.keys.sorted { (position($0), $0) < (position($1), $1) }
+}
+
+/// A YAML (or JSON) document read into JSON values without trusting it: mapping keys must be plain scalars (a
+/// complex key such as `? [a, b]` is refused), nesting is bounded before the parser sees the text (a 100,000-deep
+/// document would overflow the stack), and aliases are expanded against a budget of nodes (a "billion laughs"
+/// document is refused instead of filling the memory). Mapping keys keep the order of the file.
+struct YAMLTree {
+    /// The deepest nesting accepted: far more than any space file needs.
+    static let maxDepth = 64
+    /// The most nodes, aliases expanded, a document may hold.
+    static let maxNodes = 100_000
+
+    struct Refusal: Error {
+        var message: String
     }
 
-    static func jsonValue(_ any: Any) -> JSONValue {
-        switch any {
-        case let b as Bool: return .bool(b)
-        case let i as Int: return .number(Double(i))
-        case let d as Double: return .number(d)
-        case let s as String: return .string(s)
-        case let a as [Any]: return .array(a.map(jsonValue))
-        case let m as [String: Any]: return .object(m.mapValues(jsonValue))
-        case let m as [AnyHashable: Any]:
-            var o: [String: JSONValue] = [:]
-            for (k, v) in m { o["\(k)"] = jsonValue(v) }
-            return .object(o)
-        default: return .null
+    let root: Node?
+    let value: JSONValue?
+
+    init(_ text: String) throws {
+        let depth = Self.nestingBound(text)
+        if depth > Self.maxDepth {
+            throw Refusal(message: "nested more than \(Self.maxDepth) levels deep; not a space file")
+        }
+        root = try Yams.compose(yaml: text)
+        var budget = Self.maxNodes
+        value = try root.map { node in try Self.convert(node, budget: &budget) }
+    }
+
+    /// The keys of the top-level mapping (or of its `key` member), in the order of the file.
+    func keyOrder(_ key: String?) -> [String] {
+        guard case .mapping(let top)? = root else { return [] }
+        var mapping = top
+        if let key {
+            guard let inner = top.first(where: { $0.key.string == key })?.value, case .mapping(let m) = inner else { return [] }
+            mapping = m
+        }
+        var seen = Set<String>()
+        return mapping.compactMap { $0.key.string }.filter { seen.insert($0).inserted }
+    }
+
+    /// An upper bound of the nesting depth: indentation columns plus block indicators (`- `, `? `) at the start
+    /// of each line, plus open flow brackets. Over-counting only refuses absurd files, never accepts a deep one.
+    static func nestingBound(_ text: String) -> Int {
+        var deepest = 0, flow = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var level = 0
+            var atStart = true
+            var previous: Character = " "
+            for c in line {
+                if atStart {
+                    if c == " " || c == "\t" { level += 1 } else if c == "-" || c == "?" { level += 1 } else { atStart = false }
+                }
+                if c == "[" || c == "{" {
+                    flow += 1
+                    deepest = max(deepest, level + flow)
+                }
+                if c == "]" || c == "}" { flow = max(0, flow - 1) }
+                if c == "#" && (previous == " " || previous == "\t") { break }
+                previous = c
+            }
+            deepest = max(deepest, level + flow)
+        }
+        return deepest
+    }
+
+    static func convert(_ node: Node, budget: inout Int) throws -> JSONValue {
+        budget -= 1
+        if budget < 0 { throw Refusal(message: "more than \(maxNodes) values once aliases are expanded; not a space file") }
+        switch node {
+        case .scalar:
+            switch Tag.Name(rawValue: node.tag.description) {
+            case .null: return .null
+            case .bool: return node.bool.map(JSONValue.bool) ?? .string(node.string ?? "")
+            case .int: return node.int.map { .number(Double($0)) } ?? node.float.map(JSONValue.number) ?? .string(node.string ?? "")
+            case .float: return node.float.map(JSONValue.number) ?? .string(node.string ?? "")
+            default: return .string(node.string ?? "")
+            }
+        case .sequence(let items):
+            var out: [JSONValue] = []
+            for item in items { out.append(try convert(item, budget: &budget)) }
+            return .array(out)
+        case .mapping(let pairs):
+            var out: [String: JSONValue] = [:]
+            for (k, v) in pairs {
+                guard case .scalar = k, let key = k.string else {
+                    throw Refusal(message: "a mapping key is a list or a mapping; not a space file")
+                }
+                out[key] = try convert(v, budget: &budget)
+            }
+            return .object(out)
         }
     }
 }

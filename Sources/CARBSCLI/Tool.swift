@@ -11,6 +11,9 @@ import CARBSCore
 public enum Tool {
     public static func run(_ name: String, _ body: () throws -> Void) throws {
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (ulimit -f) must be a failed write that can be undone, not a killed process.
+        signal(SIGXFSZ, SIG_IGN)
+        openStandardDescriptors()
         var thrown: (any Error)?
         do {
             try body()
@@ -33,5 +36,19 @@ public enum Tool {
             throw ExitCode(e.exitStatus.rawValue)
         }
         throw thrown
+    }
+
+    /// Makes sure descriptors 0, 1 and 2 are open (on /dev/null if the caller closed them), before any file is
+    /// opened: otherwise a log opened while standard error is closed becomes descriptor 2, and warnings are
+    /// written into the log.
+    static func openStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if opened >= 0, opened != fd {
+                _ = dup2(opened, fd)
+                close(opened)
+            }
+            if fd == 1 { Output.closedAtStart = true }
+        }
     }
 }

@@ -30,10 +30,13 @@ struct RenderOptions: ParsableArguments {
     @Option(name: .long, help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
     var color: Color = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Width in columns (default: the terminal's, or 80).", valueName: "N"))
+    /// The largest width and height a plot takes (the terminal's width is clamped to it).
+    static let maxSize = 1000
+
+    @Option(name: .long, help: ArgumentHelp("Width in columns, 16 to 1000 (default: the terminal's, or 80).", valueName: "N"))
     var width: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Height in rows (default: 24).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Height in rows, 6 to 1000 (default: 24).", valueName: "N"))
     var height: Int?
 
     @Option(name: .long, help: ArgumentHelp("Title above the plot.", valueName: "TEXT"))
@@ -44,8 +47,8 @@ struct RenderOptions: ParsableArguments {
     var svg: String?
 
     func validate() throws {
-        if let width, width < 16 { throw ValidationError("--width must be at least 16") }
-        if let height, height < 6 { throw ValidationError("--height must be at least 6") }
+        if let width, !(16...Self.maxSize).contains(width) { throw ValidationError("--width must be between 16 and \(Self.maxSize)") }
+        if let height, !(6...Self.maxSize).contains(height) { throw ValidationError("--height must be between 6 and \(Self.maxSize)") }
     }
 
     var style: PlotStyle {
@@ -55,7 +58,7 @@ struct RenderOptions: ParsableArguments {
         case .never: useColor = false
         case .auto: useColor = Output.isTerminal && getenv("NO_COLOR") == nil
         }
-        return PlotStyle(columns: width ?? Terminal.columns ?? 80, rows: height ?? 24, mode: ascii ? .ascii : .braille, color: useColor)
+        return PlotStyle(columns: width ?? Terminal.columns.map { min(max($0, 16), Self.maxSize) } ?? 80, rows: height ?? 24, mode: ascii ? .ascii : .braille, color: useColor)
     }
 
     /// Prints the text, or writes the SVG file.

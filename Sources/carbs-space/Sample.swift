@@ -14,13 +14,18 @@ struct Sample: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument
 
-    @Option(name: .short, help: ArgumentHelp("Number of points (grid: default the whole grid).", valueName: "N"))
+    /// The most points one call prints (and the most grid points per numeric parameter): sizes the input controls
+    /// are bounded, so a typo cannot ask for more memory than the machine has.
+    static let maxPoints = 1_000_000
+    static let maxLevels = 100_000
+
+    @Option(name: .short, help: ArgumentHelp("Number of points, at most 1000000 (grid: default the whole grid).", valueName: "N"))
     var n: Int?
 
     @Option(name: .long, help: "Sampling method.")
     var method: SamplingMethod = .sobol
 
-    @Option(name: .long, help: ArgumentHelp("Grid points per numeric parameter.", valueName: "K"))
+    @Option(name: .long, help: ArgumentHelp("Grid points per numeric parameter, at most 100000.", valueName: "K"))
     var levels: Int = 5
 
     @Flag(name: .long, help: "Print only the parameter objects.")
@@ -28,7 +33,9 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         if let n, n < 0 { throw ValidationError("-n must not be negative") }
+        if let n, n > Self.maxPoints { throw ValidationError("-n must be at most \(Self.maxPoints)") }
         if levels < 1 { throw ValidationError("--levels must be at least 1") }
+        if levels > Self.maxLevels { throw ValidationError("--levels must be at most \(Self.maxLevels)") }
     }
 
     func run() throws {

@@ -19,7 +19,7 @@ struct CarbsSuggest: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: LogArgument
 
-    @Option(name: .short, help: ArgumentHelp("Number of suggestions.", valueName: "K"))
+    @Option(name: .short, help: ArgumentHelp("Number of suggestions (at most 10000).", valueName: "K"))
     var n: Int = 1
 
     @Option(name: .long, help: ArgumentHelp("Search rule.", valueName: "NAME"))
@@ -35,7 +35,7 @@ struct CarbsSuggest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Search radius in units of each parameter's scale (default 0.5; CARBS 0.3).", valueName: "R"))
     var radius: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Candidates scored per suggestion (default max(1000, 100·d)).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Candidates scored per suggestion (default max(1000, 100·d); at most 1000000).", valueName: "N"))
     var candidates: Int?
 
     @Option(name: .long, help: ArgumentHelp("Never suggest a run whose predicted cost exceeds C.", valueName: "C"))
@@ -70,11 +70,11 @@ struct CarbsSuggest: ParsableCommand {
     var asID: String?
 
     func validate() throws {
-        if n < 1 { throw ValidationError("-n must be at least 1") }
+        if !(1...10_000).contains(n) { throw ValidationError("-n must be between 1 and 10000") }
         if let radius, !(radius > 0 && radius.isFinite) { throw ValidationError("--radius must be positive") }
         if let maxCost, !(maxCost > 0) { throw ValidationError("--max-cost must be positive") }
         if let initial, initial < 0 { throw ValidationError("--initial must not be negative") }
-        if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
+        if let candidates, !(1...1_000_000).contains(candidates) { throw ValidationError("--candidates must be between 1 and 1000000") }
         if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
         if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
         if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
@@ -105,20 +105,25 @@ struct CarbsSuggest: ParsableCommand {
             let now = Clock.now
             if let path = log {
                 let source = LogSource(path: path, common: common)
-                try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
-                    if let id = record {
+                if let id = record {
+                    try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
                         let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: source.name, as: asID)
                         try handle.append([line])
-                        return
                     }
+                    return
+                }
+                // The fit and the scoring run without the lock; the records are appended only if the log is still
+                // the one they were computed from (LogSource.appendComputed).
+                let suggestions = try source.appendComputed(requireSpace: true) { sweep throws(CARBSError) in
                     var sweep = sweep
                     let options = try retryOptions(&sweep, models: models, now: now, source: source)
                     var suggester = Suggester(log: sweep, options: options)
                     try source.diagnostics.reportUnusable(suggester.unusableRuns)
                     let suggestions = suggester.run()
-                    try handle.append(suggestions.map { $0.record(time: now) })
-                    emit(suggestions, time: now)
+                    try Output.ensureWritable()
+                    return (suggestions.map { $0.record(time: now) }, suggestions)
                 }
+                emit(suggestions, time: now)
             } else {
                 let source = LogSource(path: input.log, common: common)
                 var sweep = try source.read(requireSpace: true)

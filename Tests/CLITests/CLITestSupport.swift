@@ -19,6 +19,8 @@ enum CLI {
 
     @discardableResult
     static func run(_ tool: String, _ args: [String] = [], stdin: String? = nil, cwd: URL? = nil) throws -> Result {
+        // A child that exits before reading its input (a usage error) must not kill the test runner.
+        signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = tool.hasPrefix("/") ? URL(fileURLWithPath: tool) : binDirectory.appendingPathComponent(tool)
         p.arguments = args
@@ -31,7 +33,7 @@ enum CLI {
         if let stdin {
             let data = Data(stdin.utf8)
             DispatchQueue.global().async {
-                inPipe.fileHandleForWriting.write(data)
+                try? inPipe.fileHandleForWriting.write(contentsOf: data)
                 try? inPipe.fileHandleForWriting.close()
             }
         }
