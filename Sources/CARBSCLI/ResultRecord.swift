@@ -52,16 +52,7 @@ public enum ResultRecord {
                 throw CARBSError.usage("'\(o.costKey)' must be a positive number, got \(c.json)")
             }
         }
-        var pairs: [(String, JSONValue)] = [("id", .string(newID ?? id))]
-        if failed { pairs.append(("status", "failed")) }
-        var w = JSONWriter()
-        w.write(pairs: log.space.parameters.compactMap { p in pending.params[p.name].map { (p.name, $0) } }
-                + pending.params.keys.sorted().filter { log.space[$0] == nil }.compactMap { k in pending.params[k].map { (k, $0) } })
-        var text = JSONWriter.line(pairs)
-        text.removeLast()
-        text += ",\"params\":" + w.text
-        let rest = fields.keys.sorted().compactMap { k in fields[k].map { (k, $0) } }
-        if !rest.isEmpty { text += "," + JSONWriter.line(rest).dropFirst() } else { text += "}" }
-        return text
+        return Records.result(id: newID ?? id, failed: failed, params: Records.ordered(pending.params, space: log.space),
+                              fields: fields)
     }
 }

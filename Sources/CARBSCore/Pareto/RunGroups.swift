@@ -38,22 +38,4 @@ public struct RunGroup: Sendable {
     public static func points(_ groups: [RunGroup], maximize: Bool) -> [ParetoPoint] {
         groups.enumerated().map { ParetoPoint(score: maximize ? $1.meanScore : -$1.meanScore, cost: $1.meanCost, index: $0) }
     }
-
-    /// The record printed for a group: id (or ids), params, score and cost under the objective's keys, count.
-    public func record(space: Space, objective: Objective) -> String {
-        var pairs: [(String, JSONValue)] = []
-        if ids.count == 1, let id = ids.first { pairs.append(("id", .string(id))) }
-        if ids.count > 1 { pairs.append(("ids", .array(ids.map { .string($0) }))) }
-        var w = JSONWriter()
-        let ordered = space.parameters.compactMap { p in params[p.name].map { (p.name, $0) } }
-            + params.keys.sorted().filter { space[$0] == nil }.compactMap { k in params[k].map { (k, $0) } }
-        w.write(pairs: ordered)
-        var text = JSONWriter.line(pairs)
-        text.removeLast()
-        text += (pairs.isEmpty ? "" : ",") + "\"params\":" + w.text
-        let tail: [(String, JSONValue)] = [
-            (objective.scoreKey, .number(meanScore)), (objective.costKey, .number(meanCost)), ("count", .number(Double(count))),
-        ]
-        return text + "," + JSONWriter.line(tail).dropFirst()
-    }
 }
