@@ -1,5 +1,9 @@
 /// Successful runs of a log grouped by identical parameters (repeated evaluations, e.g. several seeds): the unit
 /// of `carbs-pareto`'s front. Needs no space: parameters are compared as written.
+///
+/// Unlike `Dataset.Group` (Search: encoded inputs, model utilities) and `ParetoGroup` (Pareto: plain numbers for
+/// `Pareto.carbsFront`), a run group keeps the log's own units and what identifies its runs (ids, lines, params),
+/// because it is what gets printed; `points` reduces it to the plain `ParetoPoint`s the Pareto functions take.
 public struct RunGroup: Sendable {
     public var params: [String: JSONValue]
     public var ids: [String] = []

@@ -39,10 +39,10 @@ public struct SweepSummary: Sendable {
     }
 
     public var text: String {
-        var s = "\(runs) runs (\(successes) ok, \(failures) failed, \(pending) pending), total cost \(PlotNumber.compact(totalCost))"
-        if let bestScore, let bestCost { s += ", best \(PlotNumber.compact(bestScore)) at cost \(PlotNumber.compact(bestCost))" }
+        var s = "\(runs) runs (\(successes) ok, \(failures) failed, \(pending) pending), total cost \(NumberText.compact(totalCost))"
+        if let bestScore, let bestCost { s += ", best \(NumberText.compact(bestScore)) at cost \(NumberText.compact(bestCost))" }
         s += ", front \(frontSize)"
-        if let hypervolume { s += ", hypervolume \(PlotNumber.compact(hypervolume))" }
+        if let hypervolume { s += ", hypervolume \(NumberText.compact(hypervolume))" }
         return s
     }
 }

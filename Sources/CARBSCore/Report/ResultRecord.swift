@@ -1,19 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
-/// Wall-clock time in Unix seconds.
-public enum Clock {
-    public static var now: Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-}
-
-/// Builds the result record of a pending run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`.
+/// The result record of a run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`: checks the id and the
+/// values against the log, then writes the record with `Records.result`.
 public enum ResultRecord {
     /// With `newID`, records a further evaluation of run `id`'s params (pending or finished) under `newID`.
     public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String, as newID: String? = nil) throws(CARBSError) -> String {
