@@ -103,17 +103,9 @@ struct CarbsFit: ParsableCommand {
             let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
             let u = models.scoreTransform.inverse(mu)
             let std = abs(models.scoreTransform.inverse(mu + sd) / 2 - models.scoreTransform.inverse(mu - sd) / 2)
-            var pairs: [(String, JSONValue)] = []
-            if let id = r.id { pairs.append(("id", .string(id))) }
-            var w = JSONWriter()
-            w.write(pairs: log.space.parameters.compactMap { p in r.params[p.name].map { (p.name, $0) } })
-            let predicted = JSONWriter.line([
-                ("score", .number(log.objective.maximize ? u : -u)), ("score_std", .number(std)),
-                ("cost", .number(exp(lc[i]))), ("p_success", .number(ps[i])),
-            ])
-            var head = JSONWriter.line(pairs)
-            head.removeLast()
-            Output.line(head + (pairs.isEmpty ? "" : ",") + "\"params\":" + w.text + ",\"predicted\":" + predicted + "}")
+            let predicted = Records.Predicted(score: log.objective.maximize ? u : -u, scoreStd: std, cost: exp(lc[i]), pSuccess: ps[i])
+            Output.line(Records.prediction(id: r.id, params: Records.ordered(r.params, space: log.space, undeclared: false),
+                                           predicted: predicted))
         }
     }
 }

@@ -103,14 +103,12 @@ struct CarbsPareto: ParsableCommand {
         guard hv.isFinite else {
             throw source.error("the hypervolume overflows a double (give --ref-score and --best-score closer together)")
         }
-        var pairs: [(String, JSONValue)] = [("hypervolume", .number(hv))]
+        var normalized: Double?
         if let best, best > ref {
-            pairs.append(("normalized", .number(Pareto.normalizedHypervolume(points, scoreRef: ref, scoreBest: best, costMin: lo, costMax: hi))))
+            normalized = Pareto.normalizedHypervolume(points, scoreRef: ref, scoreBest: best, costMin: lo, costMax: hi)
         }
-        pairs += [("ref_score", .number(o.maximize ? ref : -ref)), ("cost_min", .number(lo)), ("cost_max", .number(hi)),
-                  ("front_size", .number(Double(Pareto.front(points).count)))]
-        if let bestScore { pairs.append(("best_score", .number(bestScore))) }
-        Output.line(JSONWriter.line(pairs))
+        Output.line(Records.hypervolume(hv, normalized: normalized, refScore: o.maximize ? ref : -ref, costMin: lo, costMax: hi,
+                                        frontSize: Pareto.front(points).count, bestScore: bestScore))
     }
 
     func emit(_ groups: [RunGroup], log: SweepLog) {

@@ -40,12 +40,7 @@ struct Decode: ParsableCommand {
                 }
                 var rest = o
                 rest["x"] = nil
-                var pairs = rest.keys.sorted().compactMap { k in rest[k].map { (k, $0) } }
-                var w = JSONWriter()
-                w.write(pairs: log.space.decode(x))
-                pairs.append(("params", .null))
-                let head = JSONWriter.line(Array(pairs.dropLast()))
-                Output.line(head.dropLast() + (pairs.count > 1 ? "," : "") + "\"params\":" + w.text + "}")
+                Output.line(Records.decoded(rest: rest, params: log.space.decode(x)))
             }
         }
     }

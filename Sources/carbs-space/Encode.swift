@@ -18,11 +18,7 @@ struct Encode: ParsableCommand {
             for r in log.runs {
                 switch log.space.encode(r.params) {
                 case .success(let x):
-                    var pairs: [(String, JSONValue)] = []
-                    if let id = r.id { pairs.append(("id", .string(id))) }
-                    var w = JSONWriter()
-                    w.write(pairs: zip(names, x).map { ($0, .number($1)) })
-                    Output.line(JSONWriter.line(pairs).dropLast() + (pairs.isEmpty ? "" : ",") + "\"x\":" + w.text + "}")
+                    Output.line(Records.encoded(id: r.id, x: Array(zip(names, x))))
                 case .failure(let e):
                     let d = Diagnostic(file: source.name, line: r.line, message: e.message)
                     try source.diagnostics.report(d)

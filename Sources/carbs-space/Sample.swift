@@ -51,13 +51,8 @@ struct Sample: ParsableCommand {
                 throw CARBSError.usage(error.message)
             }
             for (i, p) in points.enumerated() {
-                let params = JSONWriter.line(p)
-                if paramsOnly {
-                    Output.line(params)
-                } else {
-                    let id = RunID.make(seed: common.seed, logHash: log.contentHash, index: i, salt: m.rawValue)
-                    Output.line("{\"id\":\"\(id)\",\"status\":\"pending\",\"params\":\(params),\"kind\":\"\(m.rawValue)\"}")
-                }
+                let id = RunID.make(seed: common.seed, logHash: log.contentHash, index: i, salt: m.rawValue)
+                Output.line(Records.sample(id: id, params: p, method: m.rawValue, paramsOnly: paramsOnly))
             }
         }
     }

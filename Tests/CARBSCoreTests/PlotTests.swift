@@ -91,27 +91,27 @@ private func lines(_ s: String) -> [[Character]] { s.split(separator: "\n", omit
         }
         // Log ticks follow 1-2-5 / 1-3 / decades; linear ticks are 1-2-5 multiples.
         #expect(AxisScale(values: [1, 100], log: true, targetTicks: 8).ticks == [1, 2, 5, 10, 20, 50, 100])
-        #expect(AxisScale(values: [1e-3, 1], log: true, targetTicks: 8).ticks.map(PlotNumber.compact)
+        #expect(AxisScale(values: [1e-3, 1], log: true, targetTicks: 8).ticks.map(NumberText.compact)
             == ["1e-3", "3e-3", "0.01", "0.03", "0.1", "0.3", "1"])
         let lin = AxisScale(values: [0.03, 0.97], log: false, targetTicks: 5)
         #expect(lin.lower == 0 && lin.upper == 1 && lin.ticks.map(lin.label) == ["0", "0.2", "0.4", "0.6", "0.8", "1"])
     }
 
     @Test func numberFormatting() {
-        #expect(PlotNumber.compact(0.25) == "0.25")
-        #expect(PlotNumber.compact(3200) == "3.2k")
-        #expect(PlotNumber.compact(1e9) == "1G")
-        #expect(PlotNumber.compact(1e-3) == "1e-3")
-        #expect(PlotNumber.compact(0.003) == "3e-3")
-        #expect(PlotNumber.compact(-135.6254) == "-136")
-        #expect(PlotNumber.compact(1e18) == "1e18")
-        #expect(PlotNumber.fixed(-0.001, 2) == "0.00")
-        #expect(PlotNumber.fixed(2.345, 1) == "2.3" || PlotNumber.fixed(2.345, 1) == "2.4")
-        #expect(PlotNumber.fixed(-12.5, 2) == "-12.50")
-        #expect(PlotNumber.fixed(.nan, 2) == "nan")
-        #expect(PlotNumber.tick(0.25, step: 0.05) == "0.25")
-        #expect(PlotNumber.tick(-1e-17, step: 0.1) == "0")
-        #expect(PlotNumber.tick(12500, step: 2500) == "12.5k")
+        #expect(NumberText.compact(0.25) == "0.25")
+        #expect(NumberText.compact(3200) == "3.2k")
+        #expect(NumberText.compact(1e9) == "1G")
+        #expect(NumberText.compact(1e-3) == "1e-3")
+        #expect(NumberText.compact(0.003) == "3e-3")
+        #expect(NumberText.compact(-135.6254) == "-136")
+        #expect(NumberText.compact(1e18) == "1e18")
+        #expect(NumberText.fixed(-0.001, 2) == "0.00")
+        #expect(NumberText.fixed(2.345, 1) == "2.3" || NumberText.fixed(2.345, 1) == "2.4")
+        #expect(NumberText.fixed(-12.5, 2) == "-12.50")
+        #expect(NumberText.fixed(.nan, 2) == "nan")
+        #expect(NumberText.tick(0.25, step: 0.05) == "0.25")
+        #expect(NumberText.tick(-1e-17, step: 0.1) == "0")
+        #expect(NumberText.tick(12500, step: 2500) == "12.5k")
     }
 
     /// Degenerate inputs: never crash, never NaN, always the requested number of lines.

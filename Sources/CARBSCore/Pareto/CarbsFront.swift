@@ -11,6 +11,9 @@ extension Pareto {
     ///    beat the last member's `maxScore`.
     ///
     /// Groups with non-finite numbers or `count < 1` are ignored; an empty input gives an empty front.
+    ///
+    /// Unlike `front`, the result is not a dominance front: a cheap group below the quantile cut can be dropped
+    /// for a better one, and (when `conservative`) a singleton must beat the last member's best individual score.
     public static func carbsFront(_ groups: [ParetoGroup], minCostFraction: Double, conservative: Bool)
         -> [ParetoGroup]
     {

@@ -4,6 +4,12 @@
 public enum Pareto {
     /// Non-dominated points, sorted by cost ascending (so scores strictly increase along the result).
     ///
+    /// One of three fronts in the package, each for a different reader: this is the plain front of observed
+    /// points, what `carbs-pareto` prints and what the hypervolume integrates. `carbsFront` is CARBS' choice of
+    /// search centres (a cost-quantile cut and a conservative rule for singletons), not a dominance front.
+    /// `StepFront` (Search) is the plain front again, but of model utilities as a step function of log cost, so
+    /// the acquisition functions can integrate improvement over it.
+    ///
     /// A point is dominated if another has cost ≤ and score ≥ with at least one strict inequality. Of exact
     /// duplicates only the one with the lowest `index` is kept. Points with a non-finite score or cost are ignored.
     public static func front(_ points: [ParetoPoint]) -> [ParetoPoint] {

@@ -1,6 +1,11 @@
 /// A group of observations of (nearly) the same input, summarised for CARBS' Pareto-group selection.
 ///
 /// Higher scores are better. `index` is the caller's identifier for the group.
+///
+/// One of three group types, each at a different layer: this one is plain numbers, the input of
+/// `Pareto.carbsFront`. `Dataset.Group` (Search) groups the successes by identical encoded inputs in model units
+/// (utility, with the runs it came from) and is reduced to `ParetoGroup`s for the search. `RunGroup` (Report) groups
+/// a log's successes by identical parameters as written, in the log's own units, for `carbs-pareto`'s output.
 public struct ParetoGroup: Sendable, Equatable {
     /// Mean score of the group's members.
     public var meanScore: Double

@@ -73,7 +73,7 @@ public struct AxisScale: Sendable, Equatable {
 
     /// The label of a tick.
     public func label(_ v: Double) -> String {
-        isLog || step <= 0 ? PlotNumber.compact(v) : PlotNumber.tick(v, step: step)
+        isLog || step <= 0 ? NumberText.compact(v) : NumberText.tick(v, step: step)
     }
 
     /// 1, 2 or 5 × 10^k, the nice number nearest above `raw` in that sequence (roughly).

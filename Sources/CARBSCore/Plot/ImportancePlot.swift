@@ -42,7 +42,7 @@ public struct ImportancePlot: Sendable, Equatable {
         var out = TextGrid(width: width, height: rows)
         if let title { out.writeCentered(String(title.prefix(width)), center: width / 2, 0) }
         if all.isEmpty { out.write("(no parameters)", 0, head) }
-        let labels = shown.map { PlotNumber.compact($0.value) }
+        let labels = shown.map { NumberText.compact($0.value) }
         let nameWidth = min(shown.map(\.name.count).max() ?? 0, width / 3)
         let valueWidth = labels.map(\.count).max() ?? 0
         let barWidth = max(1, width - nameWidth - valueWidth - 3)
@@ -84,7 +84,7 @@ public struct ImportancePlot: Sendable, Equatable {
             body += SVG.text(item.name, x: nameWidth - 6, y: y + rh * 0.65, anchor: "end")
             body += "<rect class=\"bar\" x=\"\(SVG.n(nameWidth))\" y=\"\(SVG.n(y + 3))\" "
                 + "width=\"\(SVG.n(frac * barMax))\" height=\"\(SVG.n(rh - 6))\" fill=\"\(PlotColor.blue.svg)\"/>\n"
-            body += SVG.text(PlotNumber.compact(item.value), x: nameWidth + frac * barMax + 5, y: y + rh * 0.65,
+            body += SVG.text(NumberText.compact(item.value), x: nameWidth + frac * barMax + 5, y: y + rh * 0.65,
                              anchor: "start")
         }
         return SVG.document(width: Int(w), height: Int(height.rounded(.up)), body: body)

@@ -1,7 +1,7 @@
 /// Helpers for hand-written, deterministic SVG text.
 enum SVG {
     /// A coordinate or length with two decimals.
-    static func n(_ v: Double) -> String { PlotNumber.fixed(v.isFinite ? v : 0, 2) }
+    static func n(_ v: Double) -> String { NumberText.fixed(v.isFinite ? v : 0, 2) }
 
     /// Text escaped for element content and attribute values.
     static func escape(_ s: String) -> String {

@@ -70,26 +70,4 @@ public struct Suggestion: Sendable {
     public var warnings: [String] = []
     /// The pending run this suggestion re-issues.
     public var retryOf: String?
-
-    /// The pending record, ready to append to the log. `time` (Unix seconds) is recorded when given, so stale
-    /// pending runs can be recognized later (`--pending-timeout`).
-    public func record(time: Double? = nil) -> String {
-        var pairs: [(String, JSONValue)] = [("id", .string(id)), ("status", "pending")]
-        var w = JSONWriter()
-        w.write(pairs: params)
-        var predicted: [(String, JSONValue)] = []
-        if let predictedScore { predicted.append(("score", .number(predictedScore))) }
-        if let predictedScoreStd { predicted.append(("score_std", .number(predictedScoreStd))) }
-        if let predictedCost { predicted.append(("cost", .number(predictedCost))) }
-        if let pSuccess { predicted.append(("p_success", .number(pSuccess))) }
-        var head = JSONWriter.line(pairs)
-        head.removeLast()
-        head += ",\"params\":" + w.text
-        if !predicted.isEmpty { head += ",\"predicted\":" + JSONWriter.line(predicted) }
-        pairs = [("kind", .string(kind))]
-        if let retryOf { pairs.append(("retry_of", .string(retryOf))) }
-        if let time { pairs.append(("time", .number((time * 1000).rounded() / 1000))) }
-        head += "," + JSONWriter.line(pairs).dropFirst()
-        return head
-    }
 }

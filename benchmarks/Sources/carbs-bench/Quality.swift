@@ -142,24 +142,11 @@ struct QualityRunner {
 
     /// A run line with the parameters in declaration order.
     static func runLine(fields: [(String, JSONValue)], params: [(String, JSONValue)]) -> String {
-        var w = JSONWriter()
-        var first = true
-        var text = "{"
+        var o = JSONObject()
         for (k, v) in fields {
-            if !first { text += "," }
-            first = false
-            text += JSONWriter.quote(k) + ":"
-            if k == "params" {
-                w = JSONWriter()
-                w.write(pairs: params)
-                text += w.text
-            } else {
-                w = JSONWriter()
-                w.write(v)
-                text += w.text
-            }
+            if k == "params" { o.append(k, JSONObject(params)) } else { o.append(k, v) }
         }
-        return text + "}"
+        return o.line
     }
 
     func summary(problem: Problem, strategy: Strategy, seed: Int, metrics m: RunMetrics, trials ts: [Trial],

@@ -23,9 +23,10 @@ enum SyntheticLogs {
             let cost = exp(2 * x[0]) + (d > 1 ? x[1] : 0)
             var params: [(String, JSONValue)] = []
             for j in 0..<d { params.append(("x\(j)", .rounded(x[j], 8))) }
-            var w = JSONWriter()
-            w.write(pairs: params)
-            lines.append("{\"id\":\"r\(i)\",\"params\":\(w.text),\"score\":\(JSONWriter.format((s * 1e8).rounded() / 1e8)),\"cost\":\(JSONWriter.format((cost * 1e8).rounded() / 1e8))}")
+            var run = JSONObject([("id", .string("r\(i)"))])
+            run.append("params", JSONObject(params))
+            run.append(contentsOf: [("score", .number((s * 1e8).rounded() / 1e8)), ("cost", .number((cost * 1e8).rounded() / 1e8))])
+            lines.append(run.line)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -13,39 +13,6 @@ public struct FitReport: Sendable {
         public var looMSLL: Double?
         public var logMarginalLikelihood: Double?
         public var failures: Int?
-
-        public var record: String {
-            var pairs: [(String, JSONValue)] = [("model", .string(model)), ("observations", .number(Double(observations)))]
-            if pointsUsed != observations { pairs.append(("points_used", .number(Double(pointsUsed)))) }
-            if let failures { pairs.append(("failures", .number(Double(failures)))) }
-            if let transform { pairs.append(("transform", .string(transform))) }
-            if let h = hyperparameters {
-                var hp: [String: JSONValue] = [
-                    "lengthscales": .array(h.lengthscales.map { .number($0) }),
-                    "signalVariance": .number(h.signalVariance), "noiseVariance": .number(h.noiseVariance), "mean": .number(h.mean),
-                ]
-                if let l = h.linearVariance { hp["linearVariance"] = .number(l) }
-                pairs.append(("hyperparameters", .object(hp)))
-            }
-            var text = JSONWriter.line(pairs)
-            text.removeLast()
-            if !lengthscales.isEmpty {
-                text += ",\"lengthscales\":" + JSONWriter.line(lengthscales.map { ($0.0, .number($0.1)) })
-            }
-            if !relevance.isEmpty {
-                text += ",\"relevance\":" + JSONValue.array(relevance.map { .object(["param": .string($0.0), "relevance": .number($0.1)]) }).json
-            }
-            var tail: [(String, JSONValue)] = []
-            if looR2 != nil || looMSLL != nil {
-                var loo: [String: JSONValue] = [:]
-                if let looR2 { loo["r2"] = .number(looR2) }
-                if let looMSLL { loo["msll"] = .number(looMSLL) }
-                tail.append(("loo", .object(loo)))
-            }
-            if let l = logMarginalLikelihood { tail.append(("log_marginal_likelihood", .number(l))) }
-            if !tail.isEmpty { text += "," + JSONWriter.line(tail).dropFirst() } else { text += "}" }
-            return text
-        }
     }
 
     public var models: [ModelSummary] = []

@@ -1,5 +1,6 @@
-/// Deterministic, locale-free number formatting for tick labels and SVG coordinates.
-public enum PlotNumber {
+/// Deterministic, locale-free number formatting for people: tick labels, SVG coordinates, the summary line and the
+/// fit table. (Numbers in JSON records are written by `JSONWriter.format`.)
+public enum NumberText {
     /// `v` with exactly `digits` decimals (0…9), no exponent, no "-0". Non-finite values print as `nan`/`inf`.
     public static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
@@ -70,5 +71,18 @@ public enum PlotNumber {
             if abs(s - s.rounded()) < 1e-6 * max(1, s) { return d }
         }
         return 6
+    }
+
+    /// A value for the `carbs-fit` table: three decimals at most, trimmed, or below 1e-3 and from 1e5 on a mantissa
+    /// with two decimals and an exponent (`1.23e-5`); non-finite values print as `–`.
+    public static func rounded(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        let a = abs(x)
+        if a != 0 && (a < 1e-3 || a >= 1e5) {
+            let e = Int(floor(log10(a)))
+            let m = (x / pow(10, Double(e)) * 100).rounded() / 100
+            return "\(JSONWriter.format(m))e\(e)"
+        }
+        return JSONWriter.format((x * 1000).rounded() / 1000)
     }
 }

@@ -1,5 +1,9 @@
 /// Successful runs of a log grouped by identical parameters (repeated evaluations, e.g. several seeds): the unit
 /// of `carbs-pareto`'s front. Needs no space: parameters are compared as written.
+///
+/// Unlike `Dataset.Group` (Search: encoded inputs, model utilities) and `ParetoGroup` (Pareto: plain numbers for
+/// `Pareto.carbsFront`), a run group keeps the log's own units and what identifies its runs (ids, lines, params),
+/// because it is what gets printed; `points` reduces it to the plain `ParetoPoint`s the Pareto functions take.
 public struct RunGroup: Sendable {
     public var params: [String: JSONValue]
     public var ids: [String] = []
@@ -37,23 +41,5 @@ public struct RunGroup: Sendable {
     /// Points for the Pareto functions, oriented so that higher is better; `index` = position in `groups`.
     public static func points(_ groups: [RunGroup], maximize: Bool) -> [ParetoPoint] {
         groups.enumerated().map { ParetoPoint(score: maximize ? $1.meanScore : -$1.meanScore, cost: $1.meanCost, index: $0) }
-    }
-
-    /// The record printed for a group: id (or ids), params, score and cost under the objective's keys, count.
-    public func record(space: Space, objective: Objective) -> String {
-        var pairs: [(String, JSONValue)] = []
-        if ids.count == 1, let id = ids.first { pairs.append(("id", .string(id))) }
-        if ids.count > 1 { pairs.append(("ids", .array(ids.map { .string($0) }))) }
-        var w = JSONWriter()
-        let ordered = space.parameters.compactMap { p in params[p.name].map { (p.name, $0) } }
-            + params.keys.sorted().filter { space[$0] == nil }.compactMap { k in params[k].map { (k, $0) } }
-        w.write(pairs: ordered)
-        var text = JSONWriter.line(pairs)
-        text.removeLast()
-        text += (pairs.isEmpty ? "" : ",") + "\"params\":" + w.text
-        let tail: [(String, JSONValue)] = [
-            (objective.scoreKey, .number(meanScore)), (objective.costKey, .number(meanCost)), ("count", .number(Double(count))),
-        ]
-        return text + "," + JSONWriter.line(tail).dropFirst()
     }
 }

@@ -32,16 +32,7 @@ public enum FitText {
         return out
     }
 
-    static func fmt(_ x: Double) -> String {
-        guard x.isFinite else { return "–" }
-        let a = abs(x)
-        if a != 0 && (a < 1e-3 || a >= 1e5) {
-            let e = Int(floor(log10(a)))
-            let m = (x / pow(10, Double(e)) * 100).rounded() / 100
-            return "\(JSONWriter.format(m))e\(e)"
-        }
-        return JSONWriter.format((x * 1000).rounded() / 1000)
-    }
+    static func fmt(_ x: Double) -> String { NumberText.rounded(x) }
 }
 
 extension FitText {

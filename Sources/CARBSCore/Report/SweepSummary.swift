@@ -38,25 +38,11 @@ public struct SweepSummary: Sendable {
         }
     }
 
-    public var record: String {
-        var pairs: [(String, JSONValue)] = [
-            ("runs", .number(Double(runs))), ("successes", .number(Double(successes))), ("failures", .number(Double(failures))),
-            ("pending", .number(Double(pending))), ("total_cost", .number(totalCost)),
-        ]
-        if let bestScore { pairs.append(("best_score", .number(bestScore))) }
-        if let bestCost { pairs.append(("best_cost", .number(bestCost))) }
-        if let bestID { pairs.append(("best_id", .string(bestID))) }
-        pairs.append(("front_size", .number(Double(frontSize))))
-        if let hypervolume { pairs.append(("hypervolume", .number(hypervolume))) }
-        if let referenceScore { pairs.append(("hypervolume_ref_score", .number(referenceScore))) }
-        return JSONWriter.line(pairs)
-    }
-
     public var text: String {
-        var s = "\(runs) runs (\(successes) ok, \(failures) failed, \(pending) pending), total cost \(PlotNumber.compact(totalCost))"
-        if let bestScore, let bestCost { s += ", best \(PlotNumber.compact(bestScore)) at cost \(PlotNumber.compact(bestCost))" }
+        var s = "\(runs) runs (\(successes) ok, \(failures) failed, \(pending) pending), total cost \(NumberText.compact(totalCost))"
+        if let bestScore, let bestCost { s += ", best \(NumberText.compact(bestScore)) at cost \(NumberText.compact(bestCost))" }
         s += ", front \(frontSize)"
-        if let hypervolume { s += ", hypervolume \(PlotNumber.compact(hypervolume))" }
+        if let hypervolume { s += ", hypervolume \(NumberText.compact(hypervolume))" }
         return s
     }
 }

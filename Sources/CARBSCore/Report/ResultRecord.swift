@@ -1,20 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import CARBSCore
-
-/// Wall-clock time in Unix seconds.
-public enum Clock {
-    public static var now: Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-}
-
-/// Builds the result record of a pending run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`.
+/// The result record of a run for `carbs-suggest --log FILE --record ID --value KEY=VALUE…`: checks the id and the
+/// values against the log, then writes the record with `Records.result`.
 public enum ResultRecord {
     /// With `newID`, records a further evaluation of run `id`'s params (pending or finished) under `newID`.
     public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String, as newID: String? = nil) throws(CARBSError) -> String {
@@ -53,16 +38,7 @@ public enum ResultRecord {
                 throw CARBSError.usage("'\(o.costKey)' must be a positive number, got \(c.json)")
             }
         }
-        var pairs: [(String, JSONValue)] = [("id", .string(newID ?? id))]
-        if failed { pairs.append(("status", "failed")) }
-        var w = JSONWriter()
-        w.write(pairs: log.space.parameters.compactMap { p in pending.params[p.name].map { (p.name, $0) } }
-                + pending.params.keys.sorted().filter { log.space[$0] == nil }.compactMap { k in pending.params[k].map { (k, $0) } })
-        var text = JSONWriter.line(pairs)
-        text.removeLast()
-        text += ",\"params\":" + w.text
-        let rest = fields.keys.sorted().compactMap { k in fields[k].map { (k, $0) } }
-        if !rest.isEmpty { text += "," + JSONWriter.line(rest).dropFirst() } else { text += "}" }
-        return text
+        return Records.result(id: newID ?? id, failed: failed, params: Records.ordered(pending.params, space: log.space),
+                              fields: fields)
     }
 }
