@@ -106,6 +106,7 @@ enum Corpus {
         Case("unknown-pending-id.jsonl", .clean),   // a result needs no pending record
         Case("huge-scores.jsonl", .clean),
         Case("invalid-json.jsonl", .badLine("log.jsonl:6: invalid JSON: The given data was not valid JSON.")),
+        Case("trailing-comma.jsonl", .badLine("log.jsonl:6: invalid JSON: a trailing comma at column 47 (JSON allows none before '}' or ']')")),
         Case("not-an-object.jsonl", .badLine("log.jsonl:6: a record must be a JSON object, got an array")),
         Case("wrong-type-score.jsonl", .badLine("log.jsonl:6: 'score' must be a number, got a string")),
         Case("wrong-type-cost.jsonl", .badLine("log.jsonl:6: 'cost' must be a number, got a string")),

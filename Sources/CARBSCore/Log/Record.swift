@@ -41,8 +41,32 @@ public struct RecordDecoder {
         } catch {
             throw SpaceError("invalid JSON\(Self.hint(bytes) ?? Self.reason(error))")
         }
+        // Foundation's decoder accepts a comma before a closing bracket; JSON (RFC 8259) does not.
+        if let column = Self.trailingComma(bytes) {
+            throw SpaceError("invalid JSON: a trailing comma at column \(column) (JSON allows none before '}' or ']')")
+        }
         guard let o = value.objectValue else { throw SpaceError("a record must be a JSON object, got \(value.typeName)") }
         return try Self.classify(o, line: line)
+    }
+
+    /// The 1-based column of the first comma followed (after white space) by `}` or `]`, outside strings.
+    static func trailingComma(_ bytes: [UInt8]) -> Int? {
+        var inString = false, escaped = false
+        var comma: Int?
+        for (i, b) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if b == 92 { escaped = true } else if b == 34 { inString = false }
+                continue
+            }
+            switch b {
+            case 34: inString = true; comma = nil
+            case 44: comma = i + 1
+            case 125, 93: if let comma { return comma }
+            case 32, 9, 10, 13: break
+            default: comma = nil
+            }
+        }
+        return nil
     }
 
     public static func classify(_ o: [String: JSONValue], line: Int) throws(SpaceError) -> Record {
