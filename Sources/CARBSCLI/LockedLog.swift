@@ -41,6 +41,24 @@ public struct LockedLog {
         return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size))
     }
 
+    /// The bytes from `offset` to the end of the file (under the lock: what others appended since a read).
+    func read(from offset: Int64) throws(CARBSError) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 1 << 16, off_t(at)) }
+            if n > 0 {
+                out.append(contentsOf: chunk[0..<n])
+                at += Int64(n)
+                continue
+            }
+            if n == 0 { return out }
+            if errno == EINTR { continue }
+            throw CARBSError.io("\(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Runs `body` with a descriptor reading the whole file from its start (under the lock).
     func withReadDescriptor<T>(_ body: (Int32) throws(CARBSError) -> T) throws(CARBSError) -> T {
         let dupFD = dup(fd)

@@ -58,10 +58,11 @@ public struct LogSource {
 
     /// Optimistic read–compute–append on a shared log, so that many agents do not queue behind each other's
     /// model fits: the log is read under the lock, `compute` runs without it, and the lock is taken again to
-    /// append — if nothing was appended meanwhile (same inode and size). Otherwise the log is read again and the
-    /// lines recomputed, up to `attempts` times; the last attempt computes under the lock, so every call ends.
-    /// The lines appended are always computed from the log exactly as it is when they are appended, so the result
-    /// is the one a fully locked call would give. Returns `compute`'s value of the attempt that was appended.
+    /// append. If other agents appended meanwhile, their lines are read: when none of them has an id or the
+    /// params of a line about to be appended (two agents that read the same log with the same seed compute the
+    /// same suggestion), the lines are appended as computed; otherwise the log is read again and the lines
+    /// recomputed, up to `attempts` times, the last attempt under the lock, so every call ends. A replaced file
+    /// (another inode) is always read again. Returns `compute`'s value of the attempt that was appended.
     public func appendComputed<T>(requireSpace: Bool, attempts: Int = 4,
                                   _ compute: (SweepLog) throws(CARBSError) -> (lines: [String], value: T)) throws(CARBSError) -> T {
         guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
@@ -82,7 +83,12 @@ public struct LogSource {
             }
             let computed = try compute(log)
             let appended = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) -> Bool in
-                guard try handle.stamp() == stamp else { return false }
+                let now = try handle.stamp()
+                if now != stamp {
+                    guard now.device == stamp.device, now.inode == stamp.inode, now.size > stamp.size else { return false }
+                    let added = try handle.read(from: stamp.size)
+                    if Self.conflict(computed.lines, with: added) { return false }
+                }
                 try handle.append(computed.lines)
                 return true
             }
@@ -93,6 +99,24 @@ public struct LogSource {
             try handle.append(computed.lines)
             return computed.value
         }
+    }
+
+    /// Whether any record among `added` (lines other agents appended) has the id or the params of one of `lines`.
+    static func conflict(_ lines: [String], with added: [UInt8]) -> Bool {
+        let decoder = JSONDecoder()
+        func keys(_ line: some Sequence<UInt8>) -> (id: JSONValue?, params: JSONValue?)? {
+            guard let o = try? decoder.decode([String: JSONValue].self, from: Data(line)) else { return nil }
+            return (o["id"], o["params"])
+        }
+        let ours = lines.compactMap { keys(Array($0.utf8)) }
+        let ids = Set(ours.compactMap(\.id)), params = Set(ours.compactMap(\.params))
+        for line in added.split(separator: 10) {
+            // A line that cannot be read (torn) cannot hold a conflicting id.
+            guard let theirs = keys(line) else { continue }
+            if let id = theirs.id, ids.contains(id) { return true }
+            if let p = theirs.params, params.contains(p) { return true }
+        }
+        return false
     }
 
     /// The `--space FILE` override, if given.
