@@ -98,14 +98,13 @@ struct CarbsFit: ParsableCommand {
         let ps = models.pSuccess(xs)
         for (i, r) in rows.enumerated() {
             let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
-            let u = models.scoreTransform.inverse(mu)
-            let std = abs(models.scoreTransform.inverse(mu + sd) / 2 - models.scoreTransform.inverse(mu - sd) / 2)
+            let (score, std) = models.predictedScore(mean: mu, sd: sd, maximize: log.objective.maximize)
             var pairs: [(String, JSONValue)] = []
             if let id = r.id { pairs.append(("id", .string(id))) }
             var w = JSONWriter()
             w.write(pairs: log.space.parameters.compactMap { p in r.params[p.name].map { (p.name, $0) } })
             let predicted = JSONWriter.line([
-                ("score", .number(log.objective.maximize ? u : -u)), ("score_std", .number(std)),
+                ("score", .number(score)), ("score_std", .number(std)),
                 ("cost", .number(exp(lc[i]))), ("p_success", .number(ps[i])),
             ])
             var head = JSONWriter.line(pairs)
