@@ -23,6 +23,9 @@ struct ModelSearch {
         var front: Dataset
     }
 
+    /// `count` suggestions indexed from `startIndex`: fit the models on `Observations.models`, build the front
+    /// from `Observations.front`, maybe resample a front point, draw candidates, set up the acquisition, then
+    /// pick with believing. Falls back to local perturbations of the best run when the models cannot be fitted.
     mutating func suggest(count: Int, startIndex: Int, rng: inout SeededGenerator) -> [Suggestion] {
         let observations = Observations(models: context.data, front: context.data)
         guard let models = fitModels(observations.models, rng: &rng) else {
