@@ -101,9 +101,8 @@ struct CarbsFit: ParsableCommand {
         let ps = models.pSuccess(xs)
         for (i, r) in rows.enumerated() {
             let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
-            let u = models.scoreTransform.inverse(mu)
-            let std = abs(models.scoreTransform.inverse(mu + sd) / 2 - models.scoreTransform.inverse(mu - sd) / 2)
-            let predicted = Records.Predicted(score: log.objective.maximize ? u : -u, scoreStd: std, cost: exp(lc[i]), pSuccess: ps[i])
+            let (score, std) = models.predictedScore(mean: mu, sd: sd, maximize: log.objective.maximize)
+            let predicted = Records.Predicted(score: score, scoreStd: std, cost: exp(lc[i]), pSuccess: ps[i])
             Output.line(Records.prediction(id: r.id, params: Records.ordered(r.params, space: log.space, undeclared: false),
                                            predicted: predicted))
         }

@@ -191,26 +191,4 @@ public struct GaussianProcess: Sendable {
         self.jitter = chol.jitter
         self.logMarginalLikelihood = -0.5 * quad - 0.5 * chol.logDeterminant - 0.5 * Double(r.count) * log(2 * Double.pi)
     }
-
-    /// One joint draw of the latent function at `xs` from the posterior (for Thompson sampling; meant for a
-    /// few dozen points). The posterior covariance K** − VᵀV (V = L⁻¹K*, dsyrk) is factored with jitter; if
-    /// even that fails, independent marginal draws are returned.
-    public func samplePosterior(_ xs: [[Double]], rng: inout SeededGenerator) -> [Double] {
-        if xs.isEmpty { return [] }
-        let q = queryMatrix(xs)
-        let m = q.rows
-        let ks = kernel.cross(x, q)
-        var mean = [Double](repeating: hyperparameters.mean, count: m)
-        LAPACK.gemv(.transpose, ks, alpha, alpha: 1, beta: 1, into: &mean)
-        let v = factor.solveLower(ks)
-        var cov = kernel.gram(q)
-        LAPACK.syrk(.transpose, v, alpha: -1, beta: 1, into: &cov)
-        let z = (0..<m).map { _ in rng.normal() }
-        if let chol = try? CholeskyFactor.factor(cov, maxRelativeJitter: 1e-1) {
-            var draw = mean
-            LAPACK.gemv(.none, chol.lower, z, alpha: 1, beta: 1, into: &draw)
-            return draw
-        }
-        return (0..<m).map { mean[$0] + max(0, cov[$0, $0]).squareRoot() * z[$0] }
-    }
 }

@@ -26,10 +26,8 @@ public struct SuccessModel: Sendable {
     /// Fits the Laplace approximation (Newton iterations with step halving, at most 50).
     /// - Parameters:
     ///   - lengthscales: one per dimension, or `nil` for 0.3 in every dimension.
-    ///   - rng: reserved for subsampling; the current fit is deterministic.
     /// - Throws: `GPError` for empty, mismatched or non-finite input, or bad lengthscales.
-    public static func fit(x: [[Double]], success: [Bool], lengthscales: [Double]?,
-                           rng: inout SeededGenerator) throws -> SuccessModel {
+    public static func fit(x: [[Double]], success: [Bool], lengthscales: [Double]?) throws -> SuccessModel {
         var xm = try validatedInputs(x, success.map { _ in 0.0 })
         var labels = success.map { $0 ? 1.0 : -1.0 }
         let d = xm.cols

@@ -76,23 +76,6 @@ public enum LAPACK {
         return inv
     }
 
-    /// Solves a triangular system `op(A)·X = B` in place of `b` (`dtrtrs`). Returns `false` if `A` is singular.
-    @discardableResult
-    public static func trtrs(_ a: Matrix, triangle: Triangle = .lower, transpose: Transpose = .none,
-                             unitDiagonal: Bool = false, _ b: inout Matrix) -> Bool {
-        precondition(a.rows == a.cols && a.rows == b.rows, "trtrs dimension mismatch")
-        if b.rows == 0 || b.cols == 0 { return true }
-        var uplo = flag(triangle), trans = flag(transpose), diag = unitDiagonal ? flag("U") : flag("N")
-        var n = int(a.rows), nrhs = int(b.cols), lda = int(a.rows), ldb = int(b.rows), info: Int32 = 0
-        a.storage.withUnsafeBufferPointer { ap in
-            b.storage.withUnsafeMutableBufferPointer { bp in
-                dtrtrs_(&uplo, &trans, &diag, &n, &nrhs, ap.baseAddress, &lda, bp.baseAddress, &ldb, &info, 1, 1, 1)
-            }
-        }
-        precondition(info >= 0, "dtrtrs rejected argument \(-info)")
-        return info == 0
-    }
-
     /// Triangular solve with many right-hand sides (`dtrsm`): `B ← alpha·op(A)⁻¹·B` (side `.left`) or
     /// `B ← alpha·B·op(A)⁻¹` (side `.right`). No singularity check (BLAS semantics).
     public static func trsm(side: Side = .left, triangle: Triangle = .lower, transpose: Transpose = .none,

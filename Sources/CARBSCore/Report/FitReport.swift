@@ -30,7 +30,7 @@ public struct FitReport: Sendable {
             m.logMarginalLikelihood = gp.logMarginalLikelihood
             return m
         }
-        models.append(summary("score", surrogates.score, surrogates.ys, transform: surrogates.scoreTransformKind.rawValue))
+        models.append(summary("score", surrogates.score, surrogates.ys, transform: surrogates.scoreTransform.kind.rawValue))
         let zc = surrogates.logCosts.map { surrogates.costTransform.forward($0) }
         models.append(summary("cost", surrogates.cost, zc, transform: "log+standardize"))
         if surrogates.success != nil {

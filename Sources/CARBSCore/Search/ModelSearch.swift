@@ -1,123 +1,179 @@
-/// The model-based phase of the search: fit the score, cost and success models, draw candidates around the
-/// Pareto front and over the whole space, score them with the strategy's acquisition, and pick the best,
-/// fantasizing each pick (kriging believer) so a batch spreads out.
+/// The model-based phase of the search, as a pipeline: fit the models → build the front → draw candidates →
+/// pick with believing. Each step is a named function; everything that differs between strategies comes from
+/// `StrategyPlan`. One random stream is threaded through the steps (`inout`), in the order model fit,
+/// candidates, acquisition draws, so the same log and seed give the same suggestions.
+///
+/// The models and the front read their observations separately (`Observations`): today both are the log's
+/// dataset; a learning-curve model or a noise-aware front can hand either a different set.
 struct ModelSearch {
-    var suggester: Suggester
+    let context: Suggester
     var notes: [String] = []
 
-    init(suggester: Suggester) { self.suggester = suggester }
+    init(context: Suggester) { self.context = context }
 
-    var options: SearchOptions { suggester.options }
-    var data: Dataset { suggester.data }
+    var options: SearchOptions { context.options }
+    var plan: StrategyPlan { context.plan }
+    var sweep: SweepLog { context.log }
 
-    mutating func suggest(count: Int, startIndex: Int) -> [Suggestion] {
-        let groups = data.groups
-        let strategy = options.strategy
-        let d = suggester.dimension
-        var fitOptions = GPFitOptions()
-        if strategy == .carbs {
-            // CARBS's kernel hyperparameters stay at their initial values in practice (reference §2.3).
-            let ls = suggester.unitScales.map { $0 > 0 ? options.effectiveRadius * $0 : 0.3 }
-            fitOptions.fixed = GPHyperparameters(lengthscales: ls, signalVariance: 0.9, noiseVariance: 0.01, mean: 0, linearVariance: nil)
+    /// The observations each step reads.
+    struct Observations {
+        /// What the score, cost and success models are fitted on (and whose pending runs they believe).
+        var models: Dataset
+        /// What the front, the origins, resampling and the explanation are built from.
+        var front: Dataset
+    }
+
+    /// `count` suggestions indexed from `startIndex`: fit the models on `Observations.models`, build the front
+    /// from `Observations.front`, maybe resample a front point, draw candidates, set up the acquisition, then
+    /// pick with believing. Falls back to local perturbations of the best run when the models cannot be fitted.
+    mutating func suggest(count: Int, startIndex: Int, rng: inout SeededGenerator) -> [Suggestion] {
+        let observations = Observations(models: context.data, front: context.data)
+        guard let models = fitModels(observations.models, rng: &rng) else {
+            notes.append("model fit failed; falling back to local random search around the best runs")
+            return fallback(count: count, startIndex: startIndex, rng: &rng)
         }
+        let front = buildFront(observations.front, models: models)
+        var out = resample(front: front, startIndex: startIndex)
+        let candidates = drawCandidates(around: front.origins, rng: &rng)
+        let scorer = Scorer(plan: plan, options: options, context: context, models: models, front: front,
+                            candidates: candidates, rng: &rng)
+        out += pick(count: count - out.count, startIndex: startIndex + out.count, front: front, models: models,
+                    candidates: candidates, scorer: scorer)
+        return out
+    }
+
+    // MARK: 1. Fit the models
+
+    /// The fitted models, with the score model conditioned on its own mean at the pending runs (kriging
+    /// believer), so new points go elsewhere.
+    struct Models {
+        var surrogates: Surrogates
+        /// The score GP with pending runs believed.
+        var score: GaussianProcess
+        /// Pending inputs the score GP believes.
+        var pending: [[Double]]
+    }
+
+    /// Fits score, cost and success models on `data` with the plan's output transform and kernel rule (a
+    /// `--model` warm start of the right dimension overrides the kernel). Nil when the fit fails.
+    func fitModels(_ data: Dataset, rng: inout SeededGenerator) -> Models? {
+        let fixed = plan.kernel.hyperparameters(unitScales: context.unitScales, radius: options.effectiveRadius)
         var modelOptions = Surrogates.Options()
-        modelOptions.transform = strategy == .carbs ? .quantileNormal : .standardize
-        modelOptions.score.fixed = fitOptions.fixed
-        modelOptions.cost.fixed = fitOptions.fixed
+        modelOptions.transform = plan.transform
+        modelOptions.score.fixed = fixed
+        modelOptions.cost.fixed = fixed
+        let d = context.dimension
         if let m = options.scoreModel, m.lengthscales.count == d { modelOptions.score.fixed = m }
         if let m = options.costModel, m.lengthscales.count == d { modelOptions.cost.fixed = m }
-
-        var rng = suggester.rng
-        guard let models = try? Surrogates.fit(data, options: modelOptions, rng: &rng) else {
-            suggester.rng = rng
-            notes.append("model fit failed; falling back to local random search around the best runs")
-            return fallback(count: count, startIndex: startIndex)
+        guard let surrogates = try? Surrogates.fit(data, options: modelOptions, rng: &rng) else { return nil }
+        var score = surrogates.score
+        if !data.pending.isEmpty, let g = try? score.adding(x: data.pending, y: score.predictMean(data.pending)) {
+            score = g
         }
-        suggester.rng = rng
-        var scoreGP = models.score
-        let transform = models.scoreTransform
-        let ys = models.ys
-        let logCosts = models.logCosts
-        let successModel = models.success
+        return Models(surrogates: surrogates, score: score, pending: data.pending)
+    }
 
-        // The front, in transformed units, over groups of repeated points.
+    // MARK: 2. Build the front
+
+    /// The score-versus-cost front in the score model's transformed units.
+    struct Front {
+        /// Groups of repeated points of the front's observations.
+        var groups: [Dataset.Group]
+        /// The observations the front was built from.
+        var data: Dataset
+        /// The measured front of the group means.
+        var measured: StepFront
+        /// Points of the believed front: the groups, then pending runs and picks at their predicted (mean, cost).
+        var believedPoints: [(utility: Double, cost: Double)]
+        /// The level below the cheapest member: the lowest transformed score the models saw.
+        var floor: Double
+        /// Centres of the local candidates.
+        var origins: [[Double]]
+        /// Inputs not to suggest again (pending runs, then picks).
+        var taken: Set<[Double]>
+
+        var believed: StepFront { StepFront(groups: believedPoints, floor: floor) }
+    }
+
+    /// The measured front of `data`'s groups, the believed front (pending runs at the models' predicted mean and
+    /// cost), and the origins by the plan's rule.
+    func buildFront(_ data: Dataset, models: Models) -> Front {
+        let groups = data.groups
+        let transform = models.surrogates.scoreTransform
         let groupUtil = groups.map { transform.forward($0.meanUtility) }
-        let floor = ys.min() ?? 0
-        var frontPoints: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
-        let front = StepFront(groups: frontPoints, floor: floor)
-        // Pending runs: believe the model's mean for them (kriging believer) in the model and in the front, so new
-        // points go elsewhere.
+        let floor = models.surrogates.ys.min() ?? 0
+        var points: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
+        let measured = StepFront(groups: points, floor: floor)
         var taken = Set<[Double]>()
         if !data.pending.isEmpty {
-            let m = scoreGP.predictMean(data.pending)
-            let pc = models.predictLogCost(data.pending)
-            if let g = try? scoreGP.adding(x: data.pending, y: m) { scoreGP = g }
-            frontPoints += zip(m, pc).map { ($0, exp($1)) }
+            let m = models.surrogates.score.predictMean(data.pending)
+            let pc = models.surrogates.predictLogCost(data.pending)
+            points += zip(m, pc).map { ($0, exp($1)) }
             for p in data.pending { taken.insert(p) }
         }
-        var believedFront = StepFront(groups: frontPoints, floor: floor)
         var origins: [[Double]]
-        if strategy == .carbs {
+        switch plan.origins {
+        case .carbsFront(let minCostFraction):
             let pg = groups.enumerated().map { i, g in
                 ParetoGroup(meanScore: g.meanUtility, meanCost: g.meanCost, maxScore: g.maxUtility, count: g.count, index: i)
             }
-            origins = Pareto.carbsFront(pg, minCostFraction: 0.2, conservative: true).map { groups[$0.index].x }
-        } else {
-            origins = front.members.map { groups[$0].x }
-            // Also the best few by score, so a noisy cheap front cannot hide the best region.
-            let top = groups.indices.sorted { groupUtil[$0] > groupUtil[$1] }.prefix(3)
+            origins = Pareto.carbsFront(pg, minCostFraction: minCostFraction, conservative: true).map { groups[$0.index].x }
+        case .frontAndBest(let n):
+            origins = measured.members.map { groups[$0].x }
+            let top = groups.indices.sorted { groupUtil[$0] > groupUtil[$1] }.prefix(n)
             for i in top where !origins.contains(groups[i].x) { origins.append(groups[i].x) }
         }
-        if origins.isEmpty { origins = [suggester.centerX] }
+        if origins.isEmpty { origins = [context.centerX] }
+        return Front(groups: groups, data: data, measured: measured, believedPoints: points, floor: floor,
+                     origins: origins, taken: taken)
+    }
 
-        // Resampling of the least-sampled front point every K successes.
-        var out: [Suggestion] = []
+    /// Every K successes (`--resample-every`), a re-run of the least-sampled front point.
+    mutating func resample(front: Front, startIndex: Int) -> [Suggestion] {
         let every = options.effectiveResampleEvery
-        if every > 0 {
-            // Stateless count of resamples so far: repeated evaluations of a point (a result record need not
-            // carry the pending record's "kind"), plus resamples still pending.
-            let repeats = data.successes.count - groups.count
-            let done = max(repeats, data.kindCounts["resample", default: 0]) + data.pendingKinds["resample", default: 0]
-            if data.successes.count >= (done + 1) * every, let pick = leastSampled(front: front, groups: groups) {
-                out.append(suggester.make(x: groups[pick].x, index: startIndex, kind: "resample"))
-                notes.append("resample: least-sampled front point (\(groups[pick].count) runs)")
-            }
-        }
+        guard every > 0 else { return [] }
+        let data = front.data, groups = front.groups
+        // Stateless count of resamples so far: repeated evaluations of a point (a result record need not
+        // carry the pending record's "kind"), plus resamples still pending.
+        let repeats = data.successes.count - groups.count
+        let done = max(repeats, data.kindCounts["resample", default: 0]) + data.pendingKinds["resample", default: 0]
+        guard data.successes.count >= (done + 1) * every, let pick = leastSampled(front: front) else { return [] }
+        notes.append("resample: least-sampled front point (\(groups[pick].count) runs)")
+        return [context.make(x: groups[pick].x, index: startIndex, kind: "resample")]
+    }
 
-        // Candidates.
-        let radius = options.effectiveRadius
-        let total = options.effectiveCandidates(dimension: d)
+    // MARK: 3. Draw candidates
+
+    /// `--candidates` points: local perturbations of uniformly chosen origins at the plan's radii, then the
+    /// plan's share of uniform points of the whole space; each snapped to a representable point.
+    func drawCandidates(around origins: [[Double]], rng: inout SeededGenerator) -> [[Double]] {
+        let total = options.effectiveCandidates(dimension: context.dimension)
+        let global = plan.candidates.globalCount(total: total, globalShare: options.globalShare)
+        let radii = plan.candidates.radii(options.effectiveRadius)
         var candidates: [[Double]] = []
         candidates.reserveCapacity(total + 64)
-        let global = strategy == .carbs ? 0 : Int(Double(total) * options.globalShare)
-        let radii: [Double] = strategy == .carbs ? [radius] : [radius, radius, radius / 3, radius * 2]
         for i in 0..<(total - global) {
-            let o = origins[Int(suggester.rng.next() % UInt64(origins.count))]
-            candidates.append(suggester.snap(suggester.perturb(o, radius: radii[i % radii.count])))
+            let o = origins[Int(rng.next() % UInt64(origins.count))]
+            candidates.append(context.snap(context.perturb(o, radius: radii[i % radii.count], rng: &rng)))
         }
-        for _ in 0..<global { candidates.append(suggester.snap(suggester.uniformPoint())) }
+        for _ in 0..<global { candidates.append(context.snap(context.uniformPoint(rng: &rng))) }
+        return candidates
+    }
 
-        let costPred = models.predictLogCost(candidates)
-        let pSuccess = models.pSuccess(candidates)
-        let maxLogCost = options.maxCost.map { log($0) }
+    // MARK: 4. Pick with believing
 
-        // CARBS's log-uniform cost threshold (drawn once per call).
-        var threshold: Double?
-        if (strategy == .ei || strategy == .carbs), let lo = front.logCosts.first, let hiFront = front.logCosts.last {
-            let hi = min(hiFront, maxLogCost ?? .infinity)
-            if hi > lo { threshold = lo + (hi - lo) * suggester.rng.uniform() } else { threshold = lo }
-        }
-        // Protein's random target cost ratio.
-        let ratios = [0.16, 0.32, 0.48, 0.64, 0.8, 1.0]
-        let target = min(1, max(0, ratios[Int(suggester.rng.next() % 6)] + 0.1 * suggester.rng.normal())) * 1.1
-        let lcMin = logCosts.min() ?? 0, lcMax = logCosts.max() ?? 0
-        let yMin = ys.min() ?? 0, yMax = ys.max() ?? 1
-        // EHVI integrates improvements up to a little past the costliest run or candidate, never past --max-cost.
-        var upperLogCost = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
-        if let m = maxLogCost { upperLogCost = min(upperLogCost, m) }
-
-        // Predictions at the candidates, kept current as each pick of a batch is believed (rank-one updates).
-        var pred = scoreGP.batchPredictions(candidates)
+    /// Picks `count` candidates one by one: the best acquisition × P(success) among those predicted to cost at
+    /// most `--max-cost` (ties to the cheaper), or the cheapest when none is. After each pick the score model
+    /// believes its own mean there (a rank-one update of the candidates' predictions) and the believed front
+    /// gains the pick, so the batch spreads out.
+    mutating func pick(count: Int, startIndex: Int, front: Front, models: Models, candidates: [[Double]],
+                       scorer: Scorer) -> [Suggestion] {
+        var out: [Suggestion] = []
+        guard count > 0 else { return out }
+        var front = front
+        var believed = front.believed
+        let costPred = scorer.costPred, pSuccess = scorer.pSuccess
+        var pred = models.score.batchPredictions(candidates)
         while out.count < count {
             var bestI = -1
             var bestA = -Double.infinity
@@ -125,27 +181,10 @@ struct ModelSearch {
             var masked = 0
             for i in candidates.indices {
                 if costPred[i] < costPred[cheapestI] { cheapestI = i }
-                if let m = maxLogCost, costPred[i] > m { masked += 1; continue }
-                if taken.contains(candidates[i]) { continue }
+                if let m = scorer.maxLogCost, costPred[i] > m { masked += 1; continue }
+                if front.taken.contains(candidates[i]) { continue }
                 let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
-                var a: Double
-                switch strategy {
-                case .ehvi:
-                    a = believedFront.expectedHypervolumeImprovement(mean: mu, sd: sd, logCost: costPred[i], upper: upperLogCost)
-                case .ei, .carbs:
-                    var base = believedFront.level(at: costPred[i])
-                    if let t = threshold { base = max(base, believedFront.level(at: t)) }
-                    let bias = strategy == .carbs ? 1.0 : 0.0
-                    a = Normal.expectedImprovement(mean: mu, sd: sd, best: base + bias)
-                    if strategy == .carbs { a *= searchProbability(candidates[i], origins: origins, radius: radius) }
-                case .protein:
-                    let yn = yMax > yMin ? (mu - yMin) / (yMax - yMin) : 0.5
-                    let cn = lcMax > lcMin ? (costPred[i] - lcMin) / (lcMax - lcMin) : 0.5
-                    a = yn * (1 - abs(target - cn))
-                default:
-                    a = 0
-                }
-                a *= pSuccess[i]
+                let a = scorer.score(i, mean: mu, sd: sd, front: believed) * pSuccess[i]
                 if a > bestA || (a == bestA && bestI >= 0 && costPred[i] < costPred[bestI]) {
                     bestA = a
                     bestI = i
@@ -157,75 +196,145 @@ struct ModelSearch {
                 bestI = cheapestI
             }
             let x = candidates[bestI]
-            taken.insert(x)
+            front.taken.insert(x)
             let mu = pred.mean[bestI], sd = max(0, pred.variance[bestI]).squareRoot()
-            var s = suggester.make(x: x, index: startIndex + out.count, kind: "bo")
-            let u = transform.inverse(mu)
-            let uHi = transform.inverse(mu + sd), uLo = transform.inverse(mu - sd)
-            s.predictedScore = sweep.objective.maximize ? u : -u
-            s.predictedScoreStd = abs(uHi / 2 - uLo / 2)
+            var s = context.make(x: x, index: startIndex + out.count, kind: "bo")
+            let predicted = models.surrogates.predictedScore(mean: mu, sd: sd, maximize: sweep.objective.maximize)
+            s.predictedScore = predicted.score
+            s.predictedScoreStd = predicted.std
             s.predictedCost = exp(costPred[bestI])
-            if successModel != nil { s.pSuccess = pSuccess[bestI] }
+            if models.surrogates.success != nil { s.pSuccess = pSuccess[bestI] }
             s.acquisition = bestA
             s.warnings = warnings
             if options.explain {
-                s.explanation = explain(front: front, groups: groups, transform: transform, x: x, acquisition: bestA,
-                                        cost: exp(costPred[bestI]), masked: masked, total: candidates.count, threshold: threshold)
+                s.explanation = explain(front: front, x: x, acquisition: bestA, cost: exp(costPred[bestI]),
+                                        masked: masked, total: candidates.count, threshold: scorer.threshold)
                 s.explanation += notes
                 notes.removeAll()
             }
             out.append(s)
             if out.count < count {
                 // Kriging believer: the model now "knows" its own prediction there.
-                scoreGP.believe(bestI, in: &pred)
-                frontPoints.append((mu, exp(costPred[bestI])))
-                believedFront = StepFront(groups: frontPoints, floor: floor)
+                models.score.believe(bestI, in: &pred)
+                front.believedPoints.append((mu, exp(costPred[bestI])))
+                believed = front.believed
             }
         }
         return out
     }
 
-    var sweep: SweepLog { suggester.log }
+    /// The plan's acquisition, set up for one call: predicted log costs and P(success) at the candidates and the
+    /// per-call random draws.
+    struct Scorer {
+        let rule: StrategyPlan.Acquisition
+        let candidates: [[Double]]
+        let costPred: [Double]
+        let pSuccess: [Double]
+        let maxLogCost: Double?
+        /// CARBS's log-uniform cost threshold t ~ U(front's cheapest, min(costliest, --max-cost)) in log cost.
+        let threshold: Double?
+        /// Protein's target cost ratio.
+        let target: Double
+        let lcMin: Double, lcMax: Double, yMin: Double, yMax: Double
+        /// EHVI integrates improvements up to a little past the costliest run or candidate, never past --max-cost.
+        let upperLogCost: Double
+        let origins: [[Double]]
+        let radius: Double
+        let context: Suggester
 
-    /// CARBS's locality weight: the normal density of the basic-space distance to the nearest origin.
-    func searchProbability(_ x: [Double], origins: [[Double]], radius: Double) -> Double {
-        var best = 0.0
-        for o in origins {
-            var d2 = 0.0
-            for i in x.indices where suggester.unitScales[i] > 0 {
-                let t = (x[i] - o[i]) / suggester.unitScales[i]
-                d2 += t * t
+        /// Draws, in this order: the cost threshold (EI acquisitions only), then Protein's target (one integer
+        /// and one normal draw, taken for every acquisition so the stream is the same whatever the strategy).
+        init(plan: StrategyPlan, options: SearchOptions, context: Suggester, models: Models, front: Front,
+             candidates: [[Double]], rng: inout SeededGenerator) {
+            rule = plan.acquisition
+            self.candidates = candidates
+            costPred = models.surrogates.predictLogCost(candidates)
+            pSuccess = models.surrogates.pSuccess(candidates)
+            let maxLogCost = options.maxCost.map { log($0) }
+            self.maxLogCost = maxLogCost
+            var threshold: Double?
+            if rule.usesCostThreshold, let lo = front.measured.logCosts.first, let hiFront = front.measured.logCosts.last {
+                let hi = min(hiFront, maxLogCost ?? .infinity)
+                if hi > lo { threshold = lo + (hi - lo) * rng.uniform() } else { threshold = lo }
             }
-            best = max(best, Normal.pdf(d2.squareRoot() / radius))
+            self.threshold = threshold
+            let ratios = [0.16, 0.32, 0.48, 0.64, 0.8, 1.0]
+            target = min(1, max(0, ratios[Int(rng.next() % 6)] + 0.1 * rng.normal())) * 1.1
+            let logCosts = models.surrogates.logCosts, ys = models.surrogates.ys
+            lcMin = logCosts.min() ?? 0
+            lcMax = logCosts.max() ?? 0
+            yMin = ys.min() ?? 0
+            yMax = ys.max() ?? 1
+            var upper = max(lcMax, costPred.max() ?? lcMax) + max(0.1, 0.1 * (lcMax - lcMin))
+            if let m = maxLogCost { upper = min(upper, m) }
+            upperLogCost = upper
+            origins = front.origins
+            radius = options.effectiveRadius
+            self.context = context
         }
-        return best
+
+        /// The acquisition of candidate `i` with predicted transformed score N(mean, sd²), against `front`.
+        func score(_ i: Int, mean mu: Double, sd: Double, front: StepFront) -> Double {
+            switch rule {
+            case .hypervolume:
+                return front.expectedHypervolumeImprovement(mean: mu, sd: sd, logCost: costPred[i], upper: upperLogCost)
+            case .expectedImprovement(let bias, let localityWeight):
+                var base = front.level(at: costPred[i])
+                if let t = threshold { base = max(base, front.level(at: t)) }
+                var a = Normal.expectedImprovement(mean: mu, sd: sd, best: base + bias)
+                if localityWeight { a *= searchProbability(candidates[i]) }
+                return a
+            case .protein:
+                let yn = yMax > yMin ? (mu - yMin) / (yMax - yMin) : 0.5
+                let cn = lcMax > lcMin ? (costPred[i] - lcMin) / (lcMax - lcMin) : 0.5
+                return yn * (1 - abs(target - cn))
+            }
+        }
+
+        /// CARBS's locality weight: the normal density of the basic-space distance to the nearest origin.
+        func searchProbability(_ x: [Double]) -> Double {
+            var best = 0.0
+            for o in origins {
+                var d2 = 0.0
+                for i in x.indices where context.unitScales[i] > 0 {
+                    let t = (x[i] - o[i]) / context.unitScales[i]
+                    d2 += t * t
+                }
+                best = max(best, Normal.pdf(d2.squareRoot() / radius))
+            }
+            return best
+        }
     }
 
     /// The front member with the fewest runs (pending ones at the same point count), cheapest first.
-    func leastSampled(front: StepFront, groups: [Dataset.Group]) -> Int? {
+    func leastSampled(front: Front) -> Int? {
+        let groups = front.groups
         var best: Int?
         var bestCount = Int.max
-        for m in front.members {
-            let c = groups[m].count + data.pending.filter { $0 == groups[m].x }.count
+        for m in front.measured.members {
+            let c = groups[m].count + front.data.pending.filter { $0 == groups[m].x }.count
             if c < bestCount { best = m; bestCount = c }
         }
         return best
     }
 
     /// When the models cannot be fitted: local perturbations of the best runs.
-    mutating func fallback(count: Int, startIndex: Int) -> [Suggestion] {
-        let best = data.successes.max { $0.utility < $1.utility }?.x ?? suggester.centerX
+    func fallback(count: Int, startIndex: Int, rng: inout SeededGenerator) -> [Suggestion] {
+        let best = context.data.successes.max { $0.utility < $1.utility }?.x ?? context.centerX
         var out: [Suggestion] = []
         for i in 0..<count {
-            var s = suggester.make(x: suggester.snap(suggester.perturb(best, radius: options.effectiveRadius)), index: startIndex + i, kind: "fallback")
+            var s = context.make(x: context.snap(context.perturb(best, radius: options.effectiveRadius, rng: &rng)),
+                                 index: startIndex + i, kind: "fallback")
             s.explanation = notes
             out.append(s)
         }
         return out
     }
 
-    func explain(front: StepFront, groups: [Dataset.Group], transform: FittedTransform, x: [Double], acquisition: Double,
-                 cost: Double, masked: Int, total: Int, threshold: Double?) -> [String] {
+    /// The --explain account of one pick.
+    func explain(front f: Front, x: [Double], acquisition: Double, cost: Double, masked: Int, total: Int,
+                 threshold: Double?) -> [String] {
+        let front = f.measured, groups = f.groups, data = f.data
         var lines: [String] = []
         let o = sweep.objective
         lines.append("strategy \(options.strategy.rawValue): \(data.successes.count) successes, \(data.failures.count) failures, \(data.pending.count) pending, \(total) candidates")

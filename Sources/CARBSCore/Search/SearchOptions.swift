@@ -1,23 +1,3 @@
-/// The search rules `carbs-suggest --strategy` offers.
-public enum Strategy: String, Sendable, CaseIterable, Codable {
-    /// Expected hypervolume improvement of the (score, log cost) front: the expected gain in best score, integrated
-    /// over every budget from the candidate's predicted cost up. Cost-aware without a tuning knob. The default.
-    case ehvi
-    /// CARBS-style expected improvement over the front at the candidate's predicted cost, with CARBS's log-uniform
-    /// cost-threshold clamp, on fitted GP hyperparameters and without the search-probability weight.
-    case ei
-    /// A faithful CARBS configuration: radius 0.3, 4 initial points around the center, fixed kernel
-    /// hyperparameters, quantile-normal scores, EI with exploration bias 1, search-probability weight, conservative
-    /// Pareto groups, resampling every 5 successes.
-    case carbs
-    /// PufferLib Protein's rule: min–max scaled GP mean × closeness of the predicted cost to a random target cost.
-    case protein
-    /// Uniform random points.
-    case random
-    /// A scrambled Sobol sequence continued across calls.
-    case sobol
-}
-
 /// Settings of one `carbs-suggest` call.
 public struct SearchOptions: Sendable {
     public var strategy: Strategy = .ehvi
@@ -46,11 +26,13 @@ public struct SearchOptions: Sendable {
 
     public init() {}
 
-    var effectiveRadius: Double { radius ?? (strategy == .carbs ? 0.3 : 0.5) }
-    var effectiveResampleEvery: Int { resampleEvery ?? (strategy == .carbs ? 5 : 0) }
+    /// The strategy resolved into everything that differs between strategies.
+    var plan: StrategyPlan { strategy.plan }
+    var effectiveRadius: Double { radius ?? plan.radius }
+    var effectiveResampleEvery: Int { resampleEvery ?? plan.resampleEvery }
     func effectiveInitialCount(dimension d: Int) -> Int {
         if let initialCount { return max(1, initialCount) }
-        return strategy == .carbs ? 4 : max(4, (d + 1) / 2 + 2)
+        return plan.initialCount.count(dimension: d)
     }
     func effectiveCandidates(dimension d: Int) -> Int { candidates ?? max(1000, 100 * d) }
 }

@@ -5,7 +5,8 @@ public struct Suggester {
     public let options: SearchOptions
     let space: Space
     let data: Dataset
-    var rng: SeededGenerator
+    /// The strategy, resolved.
+    let plan: StrategyPlan
     /// Unit-cube σ per encoded column for one unit of radius (0 for one-hot columns).
     let unitScales: [Double]
     /// For each encoded column, the range of its one-hot block (nil for numeric columns).
@@ -16,7 +17,7 @@ public struct Suggester {
         self.options = options
         self.space = log.space
         self.data = Dataset(log: log)
-        self.rng = SeededGenerator(seed: RunID.streamSeed(seed: options.seed, logHash: log.contentHash))
+        self.plan = options.plan
         var scales: [Double] = []
         var blocks: [(Range<Int>, Double)] = []
         for p in log.space.parameters where p.encodedWidth > 0 {
@@ -46,9 +47,20 @@ public struct Suggester {
     public var unusableRuns: [(line: Int, reason: String)] { data.skipped }
 
     /// The suggestions (the same as `Suggester.suggest`, for a caller that looked at `unusableRuns` first).
+    ///
+    /// Retries first (no model), then the strategy's model-free rule or the initial design while there are too
+    /// few successes, then the model search. One random stream, seeded by `--seed` and the log's content, is
+    /// threaded through these steps in that order.
     public mutating func run() -> [Suggestion] {
-        let n = max(0, options.count)
-        guard n > 0 else { return [] }
+        let retried = retries(max(0, options.count))
+        let n = max(0, options.count) - retried.count
+        guard n > 0 else { return retried }
+        var rng = SeededGenerator(seed: RunID.streamSeed(seed: options.seed, logHash: log.contentHash))
+        return retried + suggest(n, rng: &rng)
+    }
+
+    /// Re-issued pending runs (`SearchOptions.retries`), at most `n`.
+    func retries(_ n: Int) -> [Suggestion] {
         var retried: [Suggestion] = []
         for r in options.retries.prefix(n) {
             let params = space.parameters.compactMap { p in r.params[p.name].map { (p.name, $0) } }
@@ -57,23 +69,20 @@ public struct Suggester {
             s.retryOf = r.id
             retried.append(s)
         }
-        if !retried.isEmpty {
-            var rest = options
-            rest.retries = []
-            rest.count = n - retried.count
-            guard rest.count > 0 else { return retried }
-            var inner = Suggester(log: log, options: rest)
-            return retried + inner.run()
-        }
+        return retried
+    }
+
+    /// `n > 0` new suggestions, indexed from 0.
+    func suggest(_ n: Int, rng: inout SeededGenerator) -> [Suggestion] {
         if dimension == 0 {
             return (0..<n).map { i in make(x: [], index: i, kind: "fixed") }
         }
-        switch options.strategy {
-        case .random:
+        switch plan.modelFree {
+        case .uniform:
             return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: i, kind: "random") }
         case .sobol:
-            return sobolPoints(n, kind: "sobol")
-        default:
+            return sobolPoints(n, kind: "sobol", centerFirst: false, rng: &rng)
+        case nil:
             break
         }
         var out: [Suggestion] = []
@@ -83,17 +92,17 @@ public struct Suggester {
         let have = data.successes.count
         var designed = 0
         while out.count < n && (have + designed < initial || have == 0) {
-            if options.strategy == .carbs {
-                out.append(aroundCenter(index: out.count))
-            } else {
-                out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count))
+            switch plan.initialDesign {
+            case .aroundCenter:
+                out.append(aroundCenter(index: out.count, rng: &rng))
+            case .sobol:
+                out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count, centerFirst: true, rng: &rng))
             }
             designed += 1
         }
         if out.count == n { return out }
-        var engine = ModelSearch(suggester: self)
-        out.append(contentsOf: engine.suggest(count: n - out.count, startIndex: out.count))
-        rng = engine.suggester.rng
+        var engine = ModelSearch(context: self)
+        out.append(contentsOf: engine.suggest(count: n - out.count, startIndex: out.count, rng: &rng))
         return out
     }
 
@@ -121,8 +130,9 @@ public struct Suggester {
     }
 
     /// Sobol points continued across calls: the sequence depends on `--seed` only and is indexed by the number of
-    /// runs already in the log, so successive calls walk it.
-    mutating func sobolPoints(_ n: Int, kind: String, offset: Int = 0) -> [Suggestion] {
+    /// runs already in the log, so successive calls walk it. With `centerFirst`, the very first point of a fresh
+    /// sweep is the declared center.
+    func sobolPoints(_ n: Int, kind: String, offset: Int = 0, centerFirst: Bool, rng: inout SeededGenerator) -> [Suggestion] {
         var shiftRNG: SeededGenerator? = SeededGenerator(seed: options.seed ^ 0x5DEE_CE66_D1CE_5EED)
         let coordinates = space.coordinateCount
         guard coordinates <= SobolSequence.maxDimension,
@@ -131,12 +141,11 @@ public struct Suggester {
             return (0..<n).map { i in make(x: (0..<dimension).map { _ in rng.uniform() }, index: offset + i, kind: kind) }
         }
         let start = log.runs.count + offset
-        // The very first point of a fresh sweep is the declared center.
         var out: [Suggestion] = []
         for _ in 0..<start where start > 0 { _ = seq.next() }
         for i in 0..<n {
             let idx = offset + i
-            if start + i == 0 && options.strategy != .sobol {
+            if start + i == 0 && centerFirst {
                 out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
                                       params: space.center, kind: kind))
                 _ = seq.next()
@@ -162,16 +171,16 @@ public struct Suggester {
     }
 
     /// CARBS's initial phase: the center plus a normal perturbation of radius r (clamped into the box).
-    mutating func aroundCenter(index: Int) -> Suggestion {
+    func aroundCenter(index: Int, rng: inout SeededGenerator) -> Suggestion {
         let r = options.effectiveRadius
-        var x = perturb(centerX, radius: r)
+        var x = perturb(centerX, radius: r, rng: &rng)
         x = snap(x)
         return make(x: x, index: index, kind: "initial")
     }
 
     /// A local candidate: normal steps of σ = radius·scale on numeric columns (clamped to the unit cube), and for
     /// each choice a switch to another value with probability min(0.9, radius·scale).
-    mutating func perturb(_ origin: [Double], radius: Double) -> [Double] {
+    func perturb(_ origin: [Double], radius: Double, rng: inout SeededGenerator) -> [Double] {
         var x = origin
         for i in 0..<x.count where unitScales[i] > 0 {
             x[i] = min(1, max(0, x[i] + radius * unitScales[i] * rng.normal()))
@@ -189,7 +198,7 @@ public struct Suggester {
     }
 
     /// A uniform point of the whole space.
-    mutating func uniformPoint() -> [Double] {
+    func uniformPoint(rng: inout SeededGenerator) -> [Double] {
         var x = (0..<dimension).map { _ in rng.uniform() }
         for (range, _) in blocks {
             let pick = range.lowerBound + min(range.count - 1, Int(rng.uniform() * Double(range.count)))

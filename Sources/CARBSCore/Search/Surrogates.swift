@@ -6,7 +6,6 @@ public struct Surrogates: Sendable {
     public var success: SuccessModel?
     public var scoreTransform: FittedTransform
     public var costTransform: FittedTransform
-    public var scoreTransformKind: OutputTransform
     /// Transformed targets the models were fitted on.
     public var ys: [Double]
     public var logCosts: [Double]
@@ -37,15 +36,23 @@ public struct Surrogates: Sendable {
         var success: SuccessModel?
         if !data.failures.isEmpty {
             let labels = Array(repeating: true, count: xs.count) + Array(repeating: false, count: data.failures.count)
-            success = try? SuccessModel.fit(x: xs + data.failures, success: labels, lengthscales: score.hyperparameters.lengthscales, rng: &rng)
+            success = try? SuccessModel.fit(x: xs + data.failures, success: labels, lengthscales: score.hyperparameters.lengthscales)
         }
-        return Surrogates(score: score, cost: cost, success: success, scoreTransform: st, costTransform: ct,
-                          scoreTransformKind: options.transform, ys: ys, logCosts: logCosts)
+        return Surrogates(score: score, cost: cost, success: success, scoreTransform: st, costTransform: ct, ys: ys, logCosts: logCosts)
     }
 
     /// Predicted log cost (natural log) at each point.
     public func predictLogCost(_ xs: [[Double]]) -> [Double] {
         cost.predictMean(xs).map { costTransform.inverse($0) }
+    }
+
+    /// The score model's output N(mean, sd²) (transformed, oriented units) as a predicted score in the log's own
+    /// units and orientation: `score = ±T⁻¹(mean)` and `std = |T⁻¹(mean + sd) − T⁻¹(mean − sd)| / 2`, the half-width
+    /// of the ±1 sd band mapped back through the (possibly non-linear) output transform T.
+    public func predictedScore(mean: Double, sd: Double, maximize: Bool) -> (score: Double, std: Double) {
+        let u = scoreTransform.inverse(mean)
+        let std = abs(scoreTransform.inverse(mean + sd) / 2 - scoreTransform.inverse(mean - sd) / 2)
+        return (maximize ? u : -u, std)
     }
 
     /// P(success) at each point (1 when no run has failed).

@@ -38,9 +38,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         let u2 = uniform()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
-
-    /// A derived, independent generator (for a sub-task that must not disturb this stream).
-    public mutating func split() -> SeededGenerator { SeededGenerator(seed: next()) }
 }
 
 /// 64-bit FNV-1a: a stable hash of bytes (Swift's `Hasher` is seeded per process, so it cannot be used to derive
