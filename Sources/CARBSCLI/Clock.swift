@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Wall-clock time in Unix seconds.
 public enum Clock {

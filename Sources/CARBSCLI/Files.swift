@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Opening, reading and writing whole files for the tools. A path of nil or "-" means standard input.
 public enum Files {

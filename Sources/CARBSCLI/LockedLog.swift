@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A log file shared by many agents: an exclusive `flock` is held while it is read and appended to, so N agents
 /// get N distinct suggestions and every appended record is one whole line. Reached through `LogSource.withLock`.

@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a tool's log comes from — a path, standard input, or a file shared by many agents and locked while it is
 /// read and appended to — with everything that goes with reading it: the name it has in messages, `--space`, the

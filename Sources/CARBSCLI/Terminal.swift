@@ -4,6 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The terminal's size, when standard output is one.
 public enum Terminal {

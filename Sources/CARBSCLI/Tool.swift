@@ -5,6 +5,13 @@ import Foundation
 #endif
 import ArgumentParser
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a tool's body, mapping errors to sysexits-style exit codes with one `FILE:LINE: message` line on stderr.
 /// Standard output is flushed on every path, before any error is printed.

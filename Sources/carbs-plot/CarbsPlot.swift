@@ -1,6 +1,13 @@
 import ArgumentParser
 import CARBSCLI
 import CARBSCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct CarbsPlot: ParsableCommand {

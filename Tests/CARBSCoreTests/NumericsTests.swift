@@ -1,4 +1,12 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @testable import CARBSCore
 
 @Suite struct NumericsTests {

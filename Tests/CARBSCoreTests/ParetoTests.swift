@@ -1,4 +1,12 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @testable import CARBSCore
 
 private func p(_ score: Double, _ cost: Double, _ index: Int) -> ParetoPoint {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @testable import CARBSCore
 
 /// The plots checked against golden files in Fixtures/plots (name → rendered output).

@@ -158,4 +158,22 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.lines.map { $0.split(separator: ",")[0] } == [#"{"param":"base""#, #"{"param":"x""#, #"{"param":"y""#])
     }
+
+    @Test func anEndlessLogIsADataErrorAtItsFirstLine() throws {
+        for (tool, args) in [("carbs-pareto", ["/dev/zero"]), ("carbs-space", ["check", "/dev/zero"]), ("carbs-fit", ["/dev/zero"])] {
+            let r = try CLI.run(tool, args)
+            #expect(r.status == 65, "\(tool): \(r.stderr)")
+            #expect(r.stderr.contains("/dev/zero:1: line longer than 64 MiB, the longest a log line may be"), "\(tool): \(r.stderr)")
+        }
+    }
+
+    @Test func aLongLineIsReadWhole() throws {
+        // 12 MB in one note: read (in linear time) and kept; the run is on the front.
+        let note = String(repeating: "y", count: 12_000_000)
+        let log = #"{"param":"x","space":"linear","min":0,"max":1}"# + "\n"
+            + #"{"id":"a","params":{"x":0.5},"score":1,"cost":1,"note":""# + note + "\"}\n"
+        let r = try CLI.run("carbs-pareto", [], stdin: log)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == #"{"id":"a","params":{"x":0.5},"score":1,"cost":1,"count":1}"# + "\n")
+    }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Exact Gaussian-process regression with a Matérn-5/2 ARD kernel (+ optional linear term), constant mean and
 /// Gaussian noise.
 ///

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Matérn-5/2 kernel with ARD lengthscales plus an optional linear term on centred inputs:
 ///
 ///     k(x, z) = σ²·(1 + √5·r + 5r²/3)·exp(−√5·r) + σ_lin²·(x − ½)·(z − ½),   r² = Σ_d (x_d − z_d)²/ℓ_d²

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The negative log posterior (−log marginal likelihood − log prior) of GP hyperparameters and its analytic
 /// gradient, over the unconstrained-ish vector
 ///

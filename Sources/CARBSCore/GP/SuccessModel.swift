@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// P(success | x) from observed successes and failures: binary GP classification with a probit likelihood and
 /// the Laplace approximation (Rasmussen & Williams, Algorithms 3.1 and 3.2).
 ///

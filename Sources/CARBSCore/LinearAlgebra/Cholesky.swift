@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Errors from the linear-algebra layer.
 public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The matrix stayed non-positive-definite even with the largest jitter tried.

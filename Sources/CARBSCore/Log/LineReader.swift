@@ -1,4 +1,15 @@
-/// Reads a file descriptor line by line in bounded memory (one buffer of at most the longest line).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor (or bytes in memory) line by line in bounded memory (one buffer of at most the longest
+/// line), in time linear in the input: the buffer grows geometrically and is compacted only when more than half
+/// of it has been consumed. A line longer than `maxLineBytes` (64 MiB) ends the read with `LineTooLong`, so an
+/// endless input such as /dev/zero is an error, not a machine out of memory.
 ///
 /// Lines end at `\n`; a trailing `\r` is dropped (CRLF logs). The last line may lack its newline: it is still
 /// returned, flagged `complete: false`, so callers can tell a torn line (an agent died mid-write) from a whole one.
@@ -7,6 +18,14 @@ public struct LineReader {
         public var number: Int
         public var bytes: [UInt8]
         public var complete: Bool
+    }
+
+    /// The longest line accepted, newline excluded.
+    public static let maxLineBytes = 64 << 20
+
+    /// Line `line` is longer than `maxLineBytes`.
+    public struct LineTooLong: Error {
+        public var line: Int
     }
 
     private let fd: Int32
@@ -19,6 +38,14 @@ public struct LineReader {
     public init(fileDescriptor: Int32, chunkSize: Int = 1 << 16) {
         self.fd = fileDescriptor
         self.chunkSize = chunkSize
+    }
+
+    /// Reads lines from bytes held in memory (the same splitting as a file: `\n`, CRLF, a torn last line).
+    public init(bytes: [UInt8]) {
+        self.fd = -1
+        self.chunkSize = 1 << 16
+        self.buffer = bytes
+        self.eof = true
     }
 
     /// The next line, or nil at end of input. Throws `CARBSError.io` when reading fails.
@@ -44,6 +71,7 @@ public struct LineReader {
                 return Line(number: lineNumber, bytes: bytes, complete: false)
             }
             searched = buffer.count - start
+            if searched > Self.maxLineBytes { throw LineTooLong(line: lineNumber + 1) }
             try fill()
         }
     }
@@ -58,12 +86,12 @@ public struct LineReader {
     }
 
     private mutating func fill() throws {
-        if start > 0 {
+        // Compacting moves the unread bytes: done only when they are at most half the buffer, so every byte is
+        // moved O(1) times on average. (An exact reserveCapacity here made long lines quadratic.)
+        if start > 0, start >= buffer.count - start {
             buffer.removeFirst(start)
             start = 0
         }
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunkSize)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }

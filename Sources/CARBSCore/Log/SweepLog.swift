@@ -40,6 +40,10 @@ public struct SweepLog: Sendable {
     /// Reads a whole log from a file descriptor.
     public static func read(fileDescriptor fd: Int32, options: Options) throws(CARBSError) -> SweepLog {
         var reader = LineReader(fileDescriptor: fd)
+        return try read(&reader, options: options)
+    }
+
+    static func read(_ reader: inout LineReader, options: Options) throws(CARBSError) -> SweepLog {
         var builder = Builder(options: options)
         do {
             while let line = try reader.next() {
@@ -47,6 +51,9 @@ public struct SweepLog: Sendable {
             }
         } catch let e as CARBSError {
             throw e
+        } catch let e as LineReader.LineTooLong {
+            throw CARBSError.data(Diagnostic(file: options.file, line: e.line,
+                message: "line longer than \(LineReader.maxLineBytes >> 20) MiB, the longest a log line may be"))
         } catch {
             throw CARBSError.io("\(options.file): \(error)")
         }
@@ -55,20 +62,8 @@ public struct SweepLog: Sendable {
 
     /// Reads a log held in memory (tests, in-process benchmarks).
     public static func parse(_ text: String, options: Options = Options()) throws(CARBSError) -> SweepLog {
-        var builder = Builder(options: options)
-        let bytes = Array(text.utf8)
-        var number = 0
-        var start = 0
-        while start < bytes.count {
-            let nl = bytes[start...].firstIndex(of: 10)
-            let end = nl ?? bytes.count
-            var e = end
-            if e > start, bytes[e - 1] == 13 { e -= 1 }
-            number += 1
-            try builder.add(LineReader.Line(number: number, bytes: Array(bytes[start..<e]), complete: nl != nil))
-            start = end + 1
-        }
-        return try builder.finish()
+        var reader = LineReader(bytes: Array(text.utf8))
+        return try read(&reader, options: options)
     }
 
     /// Accumulates records line by line.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Pareto {
     /// Area dominated by the front in (score, log10 cost) space, measured from the reference point
     /// (scoreRef, log10 costMax):

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One axis of a plot: a linear or log10 mapping from data values to [0, 1], its ticks and their labels.
 public struct AxisScale: Sendable, Equatable {
     /// Lower end of the axis (data units; > 0 on a log axis).

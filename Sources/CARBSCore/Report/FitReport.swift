@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `carbs-fit` prints: one record per model with its hyperparameters in parameter names, a relevance ranking
 /// and leave-one-out quality.
 public struct FitReport: Sendable {

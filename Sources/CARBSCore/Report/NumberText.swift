@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Deterministic, locale-free number formatting for people: tick labels, SVG coordinates, the summary line and the
 /// fit table. (Numbers in JSON records are written by `JSONWriter.format`.)
 public enum NumberText {

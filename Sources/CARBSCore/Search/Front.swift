@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The score-versus-cost front as a step function of log cost, in model (transformed utility) units: the best mean
 /// utility reachable at or below each cost. Used by the acquisition functions.
 struct StepFront {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The model-based phase of the search, as a pipeline: fit the models → build the front → draw candidates →
 /// pick with believing. Each step is a named function; everything that differs between strategies comes from
 /// `StrategyPlan`. One random stream is threaded through the steps (`inout`), in the order model fit,

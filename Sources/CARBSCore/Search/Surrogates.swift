@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The three models of a sweep, fitted on a `Dataset`: score (oriented, transformed), log cost (standardized) and
 /// P(success). Shared by `carbs-fit` and `carbs-suggest`.
 public struct Surrogates: Sendable {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a parameter's values map onto the search.
 public enum SpaceType: String, Sendable, CaseIterable, Codable {
     case linear, log, logit, choice, fixed

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small, fast, seedable random number generator (xoshiro256**, seeded through SplitMix64).
 ///
 /// Every random choice in the toolkit comes from one of these, so the same seed and the same log always give

@@ -12,6 +12,8 @@ struct Report {
     var plots: [String: (text: String, svgPath: String)] = [:]
     /// benchmarks/large-logs.md (every tool on a 100,000-line log), included as a section when present.
     var largeLogs: String?
+    /// benchmarks/agents.md: many agents on one log (benchmarks/agents.sh).
+    var agents: String?
 
     static let checkpoints = QualityRunner.checkpoints
 
@@ -193,9 +195,9 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
-        if let largeLogs {
+        for section in [largeLogs, agents].compactMap({ $0 }) {
             // Its headings one level down, under this document's section.
-            md += largeLogs.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            md += section.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasPrefix("#") ? "#" + line : String(line)
             }
             md.append("")
@@ -226,6 +228,7 @@ struct ReportCommand: ParsableCommand {
         try Files.writeFile(series.joined(separator: "\n") + (series.isEmpty ? "" : "\n"), to: results + "/hv-series.jsonl")
         report.plots = HVPlots.render(quality: q, directory: results)
         report.largeLogs = Files.read("benchmarks/large-logs.md")
+        report.agents = Files.read("benchmarks/agents.md")
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
