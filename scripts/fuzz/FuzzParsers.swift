@@ -14,6 +14,13 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func carbsFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
