@@ -176,4 +176,27 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == #"{"id":"a","params":{"x":0.5},"score":1,"cost":1,"count":1}"# + "\n")
     }
+
+    @Test(arguments: [["history", "--x", "cost"], ["history", "--x", "cost", "--svg", "SVG"], ["scatter"], ["scatter", "--linear"]])
+    func costsNearTheLargestDoublePlotWithoutATrap(_ args: [String]) throws {
+        // The cumulative cost of these runs overflows to infinity; every cost is itself a valid double.
+        let log = """
+            {"param":"x","space":"linear","min":0,"max":1}
+            {"id":"a","params":{"x":0.1},"score":1,"cost":1e308}
+            {"id":"b","params":{"x":0.5},"score":2,"cost":1.5e308}
+            {"id":"c","params":{"x":0.9},"score":3,"cost":1.7e308}
+
+            """
+        let dir = try Self.logDirectory(log)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let svg = dir.appendingPathComponent("p.svg").path
+        let r = try CLI.run("carbs-plot", args.map { $0 == "SVG" ? svg : $0 } + ["--ascii", "--width", "50", "--height", "10"], stdin: log)
+        #expect(r.status == 0, "\(args): \(r.stderr.prefix(300))")
+        #expect(r.stderr.isEmpty)
+        if args.contains("--svg") {
+            #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg") || String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<?xml"))
+        } else {
+            #expect(r.lines.count >= 8, "\(r.stdout)")
+        }
+    }
 }

@@ -38,14 +38,16 @@ public struct AxisScale: Sendable, Equatable {
         if log {
             if lo > hi { lo = 1; hi = 10 }
             if lo == hi { lo /= 3.1622776601683795; hi *= 3.1622776601683795 }
-            lo = max(lo, 1e-300)
-            hi = min(hi, 1e300)
+            // Both ends inside [1e-300, 1e300], the lower at most 1e299, so that a decade above it is finite (data
+            // near the largest double, such as a cumulative cost that overflowed, must not reach log10(∞)).
+            lo = min(max(lo, 1e-300), 1e299)
+            hi = min(max(hi, 1e-300), 1e300)
             if !(hi > lo) { hi = lo * 10 }
             let t = AxisScale.logTicks(lo, hi, target)
             lower = lo; upper = hi; ticks = t.ticks; step = t.step
         } else {
             if lo > hi { lo = 0; hi = 1 }
-            lo = max(lo, -1e300); hi = min(hi, 1e300)
+            lo = min(max(lo, -1e300), 1e300); hi = max(min(hi, 1e300), -1e300)
             if lo == hi {
                 let d = lo == 0 ? 1 : abs(lo) * 0.1
                 lo -= d; hi += d
