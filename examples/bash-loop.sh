@@ -9,13 +9,12 @@ n="${2:-20}"
 [[ -s "$log" ]] || carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int >"$log"
 
 for ((i = 1; i <= n; i++)); do
-    pending="$(carbs-suggest --log "$log")"                                   # lock, read, append, print
-    id="$(printf '%s\n' "$pending" | sed -n '1s/^{"id":"\([^"\\]*\)".*/\1/p')"
-    if result="$(printf '%s\n' "$pending" | "$here/toy-train")"; then        # result: "score=… cost=…"
-        read -r score cost <<<"$result"
-        carbs-suggest --log "$log" --record "$id" --value "$score" --value "$cost"
+    run="$(carbs-suggest --log "$log" --format shell)"           # lock, read, append the pending run
+    eval "$run"                                                  # sets CARBS_ID, lr and epochs
+    if result="$("$here/toy-train" lr="$lr" epochs="$epochs")"; then    # result: "score=… cost=…"
+        carbs-suggest --log "$log" --record "$CARBS_ID" --from - <<<"$result"
     else
-        carbs-suggest --log "$log" --record "$id" --failed
+        carbs-suggest --log "$log" --record "$CARBS_ID" --failed
     fi
 done
 

@@ -14,16 +14,15 @@ k="${3:-3}"
 [[ -s "$log" ]] || carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int >"$log"
 
 for ((i = 1; i <= n; i++)); do
-    pending="$(carbs-suggest --log "$log")"
-    id="$(printf '%s\n' "$pending" | sed -n '1s/^{"id":"\([^"\\]*\)".*/\1/p')"
+    run="$(carbs-suggest --log "$log" --format shell)"           # sets CARBS_ID, lr and epochs
+    eval "$run"
     for ((s = 1; s <= k; s++)); do
         as=()
-        ((s == 1)) || as=(--as "$id-s$s")
-        if result="$(printf '%s\n' "$pending" | "$here/toy-train" --seed "$s")"; then
-            read -r score cost <<<"$result"
-            carbs-suggest --log "$log" --record "$id" "${as[@]}" --value "$score" --value "$cost" --value "seed=$s"
+        ((s == 1)) || as=(--as "$CARBS_ID-s$s")
+        if result="$("$here/toy-train" --seed "$s" lr="$lr" epochs="$epochs")"; then
+            carbs-suggest --log "$log" --record "$CARBS_ID" "${as[@]}" --from - --value "seed=$s" <<<"$result"
         else
-            carbs-suggest --log "$log" --record "$id" "${as[@]}" --failed --value "seed=$s"
+            carbs-suggest --log "$log" --record "$CARBS_ID" "${as[@]}" --failed --value "seed=$s"
         fi
     done
 done

@@ -8,3 +8,4 @@ extension Strategy: ExpressibleByArgument {}
 extension OutputTransform: ExpressibleByArgument {}
 extension SamplingMethod: ExpressibleByArgument {}
 extension ParamsPlot.Mode: ExpressibleByArgument {}
+extension RunFormat: ExpressibleByArgument {}

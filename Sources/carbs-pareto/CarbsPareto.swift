@@ -116,11 +116,12 @@ struct CarbsPareto: ParsableCommand {
             let known = log.space.names
             let extra = Set(groups.flatMap(\.params.keys)).subtracting(known).sorted()
             let columns = known.filter { n in groups.contains { $0.params[n] != nil } } + extra
-            Output.line(([log.objective.costKey, log.objective.scoreKey, "count", "id"] + columns).joined(separator: "\t"))
+            let header = [log.objective.costKey, log.objective.scoreKey, "count", "id"] + columns
+            Output.line(header.map(TSVCell.escape).joined(separator: "\t"))
             for g in groups {
                 let cells = [JSONWriter.format(g.meanCost), JSONWriter.format(g.meanScore), String(g.count), g.ids.joined(separator: ",")]
-                    + columns.map { c in g.params[c].map { $0.stringValue ?? $0.json } ?? "" }
-                Output.line(cells.joined(separator: "\t"))
+                    + columns.map { c in g.params[c].map(RunText.plain) ?? "" }
+                Output.line(cells.map(TSVCell.escape).joined(separator: "\t"))
             }
             return
         }

@@ -63,6 +63,16 @@ struct CarbsSuggest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --record: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).", valueName: "KEY=VALUE"))
     var value: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("With --record: read the result from a training program's output (- = standard input): its last non-blank line, KEY=VALUE words or one JSON object; --value entries override it.", valueName: "FILE"),
+            completion: .file())
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("How to print the suggestions: json (the pending records), shell (CARBS_ID=… and NAME=… lines for eval), args (--carbs-id=… --NAME=VALUE words), tsv (a header and one row each).", valueName: "FORMAT"))
+    var format: RunFormat = .json
+
+    @Option(name: .long, help: ArgumentHelp("With --format args: the option that carries the run's id (default carbs-id; '' leaves it out).", valueName: "NAME"))
+    var idOption: String = RunText.defaultIDOption
+
     @Flag(name: .long, help: "With --record: the run failed (score not required).")
     var failed = false
 
@@ -78,7 +88,10 @@ struct CarbsSuggest: ParsableCommand {
         if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
         if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
         if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
-        if record == nil, !value.isEmpty || failed || asID != nil { throw ValidationError("--value, --failed and --as go with --record ID") }
+        if record == nil, !value.isEmpty || failed || asID != nil || from != nil {
+            throw ValidationError("--value, --from, --failed and --as go with --record ID")
+        }
+        if format == .shell, n > 1 { throw ValidationError("--format shell sets the variables of one run: use --format tsv or args with -n \(n)") }
         for v in value where !v.contains("=") { throw ValidationError("--value takes KEY=VALUE, got '\(v)'") }
         if let pendingTimeout, !(pendingTimeout >= 0) { throw ValidationError("--pending-timeout must not be negative") }
     }
@@ -106,8 +119,14 @@ struct CarbsSuggest: ParsableCommand {
             if let path = log {
                 let source = LogSource(path: path, common: common)
                 if let id = record {
+                    // The program's output is read before the lock is taken: a slow or endless writer must not
+                    // hold up the other agents.
+                    var fields = try from.map { f throws(CARBSError) in
+                        try ResultRecord.fields(output: try Files.readText(f), file: Files.displayName(f))
+                    } ?? [:]
+                    fields.merge(try ResultRecord.fields(values: value)) { _, explicit in explicit }
                     try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
-                        let line = try ResultRecord.make(id: id, values: value, failed: failed, log: sweep, file: source.name, as: asID)
+                        let line = try ResultRecord.make(id: id, fields: fields, failed: failed, log: sweep, file: source.name, as: asID)
                         try handle.append([line])
                     }
                     return
@@ -116,21 +135,23 @@ struct CarbsSuggest: ParsableCommand {
                 // the one they were computed from (LogSource.appendComputed).
                 let suggestions = try source.appendComputed(requireSpace: true) { sweep throws(CARBSError) in
                     var sweep = sweep
+                    try checkFormat(sweep.space, source: source)
                     let options = try retryOptions(&sweep, models: models, now: now, source: source)
                     var suggester = Suggester(log: sweep, options: options)
                     try source.diagnostics.reportUnusable(suggester.unusableRuns)
                     let suggestions = suggester.run()
                     try Output.ensureWritable()
-                    return (suggestions.map { $0.record(time: now) }, suggestions)
+                    return (suggestions.map { $0.record(time: now) }, (suggestions, sweep.space.names))
                 }
-                emit(suggestions, time: now)
+                emit(suggestions.0, names: suggestions.1, time: now)
             } else {
                 let source = LogSource(path: input.log, common: common)
                 var sweep = try source.read(requireSpace: true)
+                try checkFormat(sweep.space, source: source)
                 let options = try retryOptions(&sweep, models: models, now: now, source: source)
                 var suggester = Suggester(log: sweep, options: options)
                 try source.diagnostics.reportUnusable(suggester.unusableRuns)
-                emit(suggester.run(), time: nil)
+                emit(suggester.run(), names: sweep.space.names, time: nil)
             }
         }
     }
@@ -153,11 +174,20 @@ struct CarbsSuggest: ParsableCommand {
         return options
     }
 
-    func emit(_ suggestions: [Suggestion], time: Double?) {
+    /// `--format shell` needs every parameter name to be a variable name; refused before anything is appended.
+    func checkFormat(_ space: Space, source: LogSource) throws(CARBSError) {
+        if format == .shell, let problem = RunText.shellNameProblem(space.names) { throw source.error("--format shell: " + problem) }
+    }
+
+    func emit(_ suggestions: [Suggestion], names: [String], time: Double?) {
         for s in suggestions {
             for line in s.warnings { Output.warn("carbs-suggest: " + line) }
             if explain { for line in s.explanation { Output.warn("carbs-suggest: " + line) } }
-            Output.line(s.record(time: time))
+            if format == .json { Output.line(s.record(time: time)) }
+        }
+        let runs = suggestions.map { RunLine(id: $0.id, params: $0.params) }
+        for line in RunText.lines(runs, format: format, names: names, idOption: idOption.isEmpty ? nil : idOption) {
+            Output.line(line)
         }
     }
 }

@@ -182,6 +182,25 @@ import Testing
         try SharedLog(contentsOf: dir.appendingPathComponent("sweep.jsonl")).expectComplete(trials: 6)
     }
 
+    @Test(.enabled(if: Tools.available("python3"), "python3 is not installed (.ci/run installs it)"))
+    func pythonTrainerExample() throws {
+        let dir = try Scratch.directory("python")
+        defer { Scratch.remove(dir) }
+        let r = try CLI.shell("'\(Self.examples.path)/python-sweep.sh' sweep.jsonl 8", cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("front"), "the example ends with the front: \(r.stdout)")
+        let log = try SharedLog(contentsOf: dir.appendingPathComponent("sweep.jsonl"))
+        try log.expectComplete(trials: 8)
+        // train.py got the id and the params as --NAME=VALUE options: it echoes the id in its JSON result.
+        let text = try String(contentsOf: dir.appendingPathComponent("sweep.jsonl"), encoding: .utf8)
+        let echoed = text.split(separator: "\n").filter { $0.contains("\"run\":") }
+        #expect(!echoed.isEmpty)
+        for line in echoed {
+            let id = line.dropFirst(7).prefix(16)
+            #expect(line.contains("\"run\":\"\(id)\""), "\(line)")
+        }
+    }
+
     @Test func makefileExample() throws {
         let dir = try Scratch.directory("make")
         defer { Scratch.remove(dir) }

@@ -34,6 +34,12 @@ public struct RecordDecoder {
     /// Parses one line (without its newline). Returns nil for a blank line; throws a message for a bad one.
     public func decode(_ bytes: [UInt8], line: Int) throws(SpaceError) -> Record? {
         if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        return try Self.classify(try object(bytes), line: line)
+    }
+
+    /// Parses one JSON object exactly as a log line is parsed (UTF-8, RFC 8259: no trailing commas), without
+    /// classifying it.
+    public func object(_ bytes: [UInt8]) throws(SpaceError) -> [String: JSONValue] {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw SpaceError("line is not valid UTF-8") }
         let value: JSONValue
         do {
@@ -46,7 +52,7 @@ public struct RecordDecoder {
             throw SpaceError("invalid JSON: a trailing comma at column \(column) (JSON allows none before '}' or ']')")
         }
         guard let o = value.objectValue else { throw SpaceError("a record must be a JSON object, got \(value.typeName)") }
-        return try Self.classify(o, line: line)
+        return o
     }
 
     /// The 1-based column of the first comma followed (after white space) by `}` or `]`, outside strings.

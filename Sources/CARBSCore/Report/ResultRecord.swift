@@ -2,7 +2,10 @@
 /// values against the log, then writes the record with `Records.result`.
 public enum ResultRecord {
     /// With `newID`, records a further evaluation of run `id`'s params (pending or finished) under `newID`.
-    public static func make(id: String, values: [String], failed: Bool, log: SweepLog, file: String, as newID: String? = nil) throws(CARBSError) -> String {
+    /// `fields` are the result's keys (`fields(values:)`, `fields(output:file:)`).
+    public static func make(
+        id: String, fields: [String: JSONValue], failed: Bool, log: SweepLog, file: String, as newID: String? = nil
+    ) throws(CARBSError) -> String {
         guard let pending = log.runs.first(where: { $0.id == id }) else {
             throw CARBSError.data(Diagnostic(file: file, line: nil, message: "no run with id '\(id)'"))
         }
@@ -15,19 +18,10 @@ public enum ResultRecord {
                 throw CARBSError.data(Diagnostic(file: file, line: pending.line, message: "run '\(id)' already has a result"))
             }
         }
-        var fields: [String: JSONValue] = [:]
-        for v in values {
-            guard let eq = v.firstIndex(of: "=") else { throw CARBSError.usage("--value takes KEY=VALUE, got '\(v)'") }
-            let key = String(v[..<eq])
-            guard !key.isEmpty, !["id", "params", "status"].contains(key) else {
-                throw CARBSError.usage("--value cannot set '\(key)'")
-            }
-            fields[key] = CompactSpec.scalar(String(v[v.index(after: eq)...]))
-        }
         let o = log.objective
         if !failed {
             guard let s = fields[o.scoreKey] else {
-                throw CARBSError.usage("--record needs --value \(o.scoreKey)=NUMBER (or --failed)")
+                throw CARBSError.usage("--record needs --value \(o.scoreKey)=NUMBER (or --from, or --failed)")
             }
             guard let d = s.doubleValue, d.isFinite else {
                 throw CARBSError.usage("'\(o.scoreKey)' must be a finite number, got \(s.json)")
@@ -40,5 +34,55 @@ public enum ResultRecord {
         }
         return Records.result(id: newID ?? id, failed: failed, params: Records.ordered(pending.params, space: log.space),
                               fields: fields)
+    }
+
+    /// Keys a result cannot set: the log's own.
+    static let reservedKeys: Set<String> = ["id", "params", "status"]
+
+    /// The fields of `--value KEY=VALUE` options; a value reads as a number, `true`/`false` or a string.
+    public static func fields(values: [String]) throws(CARBSError) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for v in values {
+            guard let eq = v.firstIndex(of: "=") else { throw CARBSError.usage("--value takes KEY=VALUE, got '\(v)'") }
+            let key = String(v[..<eq])
+            guard !key.isEmpty, !reservedKeys.contains(key) else { throw CARBSError.usage("--value cannot set '\(key)'") }
+            fields[key] = CompactSpec.scalar(String(v[v.index(after: eq)...]))
+        }
+        return fields
+    }
+
+    /// The fields a training program printed (`--record ID --from FILE`): its last non-blank line, either one JSON
+    /// object (`{"score":0.91,"cost":812}`) or white-space separated `KEY=VALUE` words (`score=0.91 cost=812`,
+    /// values read as `--value` reads them). Earlier lines (progress, logging) are ignored.
+    public static func fields(output: String, file: String) throws(CARBSError) -> [String: JSONValue] {
+        let lines = output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        guard let index = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw CARBSError.data(Diagnostic(file: file, line: nil, message: "no result: the output is empty (expected KEY=VALUE words or a JSON object on its last line)"))
+        }
+        let number = index + 1
+        var line = Substring(lines[index])
+        while let last = line.last, last.isWhitespace { line = line.dropLast() }
+        while let first = line.first, first.isWhitespace { line = line.dropFirst() }
+        func bad(_ message: String) -> CARBSError { .data(Diagnostic(file: file, line: number, message: message)) }
+        if line.hasPrefix("{") {
+            let object: [String: JSONValue]
+            do {
+                object = try RecordDecoder().object(Array(line.utf8))
+            } catch {
+                throw bad(error.message)
+            }
+            if let key = object.keys.sorted().first(where: reservedKeys.contains) { throw bad("a result cannot set '\(key)'") }
+            return object
+        }
+        var fields: [String: JSONValue] = [:]
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
+                throw bad("expected KEY=VALUE words or a JSON object on the last line, got '\(word.prefix(80))'")
+            }
+            let key = String(word[..<eq])
+            if reservedKeys.contains(key) { throw bad("a result cannot set '\(key)'") }
+            fields[key] = CompactSpec.scalar(String(word[word.index(after: eq)...]))
+        }
+        return fields
     }
 }
