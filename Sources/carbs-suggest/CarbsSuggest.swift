@@ -67,11 +67,28 @@ struct CarbsSuggest: ParsableCommand {
             completion: .file())
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("How to print the suggestions: json (the pending records), shell (CARBS_ID=… and NAME=… lines for eval), args (--carbs-id=… --NAME=VALUE words), tsv (a header and one row each).", valueName: "FORMAT"))
-    var format: RunFormat = .json
+    @Option(name: .customLong("format"), help: ArgumentHelp("How to print the suggestions: json (the pending records; the default), shell (CARBS_ID=… and NAME=… lines for eval), args (--carbs-id=… --NAME=VALUE words), tsv (a header and one row each). With --progress: json prints the advice as a record instead of one word.", valueName: "FORMAT"))
+    var formatOption: RunFormat?
+
+    var format: RunFormat { formatOption ?? .json }
 
     @Option(name: .long, help: ArgumentHelp("With --format args: the option that carries the run's id (default carbs-id; '' leaves it out).", valueName: "NAME"))
     var idOption: String = RunText.defaultIDOption
+
+    @Option(name: .long, help: ArgumentHelp("With --log: append a checkpoint of running run ID (--value score=S --value cost=C, the cost so far, [--value step=K]) and print continue or stop.", valueName: "ID"))
+    var progress: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --progress: stop when the estimated chance that the run adds to the front is below P (default 0.15; higher stops more).", valueName: "P"))
+    var stopThreshold: Double?
+
+    @Option(name: .long, help: ArgumentHelp("With --progress: never advise stopping before step K (default 1).", valueName: "K"))
+    var minStep: Double?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Put the runs' checkpoints (progress records) on the front besides their results: a checkpoint of a long run stands for a short run.")
+    var checkpoints = true
+
+    @Flag(name: .long, help: "With --record: the run ended early (marked \"stopped\":true; set by itself after --progress advised stop).")
+    var stopped = false
 
     @Flag(name: .long, help: "With --record: the run failed (score not required).")
     var failed = false
@@ -88,9 +105,20 @@ struct CarbsSuggest: ParsableCommand {
         if let resampleEvery, resampleEvery < 0 { throw ValidationError("--resample-every must not be negative") }
         if log != nil, input.log != nil { throw ValidationError("give the log either as an argument or with --log, not both") }
         if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
-        if record == nil, !value.isEmpty || failed || asID != nil || from != nil {
-            throw ValidationError("--value, --from, --failed and --as go with --record ID")
+        if record != nil, progress != nil { throw ValidationError("--record and --progress are separate calls: give one") }
+        if progress != nil, log == nil { throw ValidationError("--progress needs --log FILE") }
+        if progress != nil, from != nil || failed || asID != nil || stopped {
+            throw ValidationError("--from, --failed, --stopped and --as go with --record ID")
         }
+        if record == nil, progress == nil, !value.isEmpty { throw ValidationError("--value goes with --record ID or --progress ID") }
+        if record == nil, failed || asID != nil || from != nil || stopped {
+            throw ValidationError("--from, --failed, --stopped and --as go with --record ID")
+        }
+        if progress == nil, stopThreshold != nil || minStep != nil { throw ValidationError("--stop-threshold and --min-step go with --progress ID") }
+        if let stopThreshold, !(0...1).contains(stopThreshold) { throw ValidationError("--stop-threshold must be between 0 and 1") }
+        if let minStep, !(minStep >= 0 && minStep.isFinite) { throw ValidationError("--min-step must not be negative") }
+        if progress != nil, let f = formatOption, f != .json { throw ValidationError("--progress prints one word, or with --format json a record") }
+        if stopped, failed { throw ValidationError("--stopped and --failed cannot be used together") }
         if format == .shell, n > 1 { throw ValidationError("--format shell sets the variables of one run: use --format tsv or args with -n \(n)") }
         for v in value where !v.contains("=") { throw ValidationError("--value takes KEY=VALUE, got '\(v)'") }
         if let pendingTimeout, !(pendingTimeout >= 0) { throw ValidationError("--pending-timeout must not be negative") }
@@ -107,6 +135,7 @@ struct CarbsSuggest: ParsableCommand {
         o.maxCost = maxCost
         o.resampleEvery = resampleEvery
         o.explain = explain
+        o.checkpoints = checkpoints
         o.scoreModel = models?.score
         o.costModel = models?.cost
         return o
@@ -125,10 +154,15 @@ struct CarbsSuggest: ParsableCommand {
                         try ResultRecord.fields(output: try Files.readText(f), file: Files.displayName(f))
                     } ?? [:]
                     fields.merge(try ResultRecord.fields(values: value)) { _, explicit in explicit }
+                    if stopped { fields["stopped"] = .bool(true) }
                     try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
                         let line = try ResultRecord.make(id: id, fields: fields, failed: failed, log: sweep, file: source.name, as: asID)
                         try handle.append([line])
                     }
+                    return
+                }
+                if let id = progress {
+                    try reportProgress(id, source: source)
                     return
                 }
                 // The fit and the scoring run without the lock; the records are appended only if the log is still
@@ -172,6 +206,27 @@ struct CarbsSuggest: ParsableCommand {
         var options = searchOptions(models: models)
         options.retries = requested + sweep.unretried(stale).filter { s in !requested.contains { $0.id == s.id } }
         return options
+    }
+
+    /// `--progress ID`: under the lock, the checkpoint is checked, judged (`StopRule`) and appended with its advice;
+    /// then the advice is printed (a word, or a record with --format json) and, with --explain, its reason.
+    func reportProgress(_ id: String, source: LogSource) throws(CARBSError) {
+        let fields = try ResultRecord.fields(values: value)
+        var options = StopRule.Options()
+        if let stopThreshold { options.threshold = stopThreshold }
+        if let minStep { options.minStep = minStep }
+        let (made, objective) = try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
+            let made = try ProgressRecord.make(id: id, fields: fields, log: sweep, file: source.name, options: options)
+            try Output.ensureWritable()
+            try handle.append([made.line])
+            return (made, sweep.objective)
+        }
+        if explain { Output.warn("carbs-suggest: \(id) at step \(JSONWriter.format(made.step)): \(made.advice.stop ? "stop" : "continue"): \(made.advice.reason)") }
+        if formatOption == .json {
+            Output.line(Records.advice(id: id, step: made.step, score: made.score, cost: made.cost, objective: objective, advice: made.advice))
+        } else {
+            Output.line(made.advice.stop ? "stop" : "continue")
+        }
     }
 
     /// `--format shell` needs every parameter name to be a variable name; refused before anything is appended.

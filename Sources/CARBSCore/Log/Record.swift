@@ -5,12 +5,21 @@ import Foundation
 #endif
 
 /// One line of a sweep log, told apart by its keys: `param` = a declaration, `objective` = the objective, `params`
-/// = a run; anything else is passed through and ignored by the models.
+/// = a run, `progress` = a checkpoint of a running run; anything else is passed through and ignored by the models.
 public enum Record: Sendable, Equatable {
     case declaration(Parameter)
     case objective(Objective)
     case run(RawRun)
+    case progress(RawProgress)
     case other([String: JSONValue])
+}
+
+/// A progress record as written (`{"progress":ID,"step":K,SCORE_KEY:S,COST_KEY:C,"advice":…}`), before the
+/// objective's keys are applied.
+public struct RawProgress: Sendable, Equatable {
+    public var id: String
+    public var fields: [String: JSONValue]
+    public var line: Int
 }
 
 /// A run record as written, before the objective's keys are applied.
@@ -97,6 +106,13 @@ public struct RecordDecoder {
                 }
             }
             return .run(RawRun(id: id, status: status, params: params, fields: o, line: line))
+        }
+        if let p = o["progress"] {
+            switch p {
+            case .string(let s) where !s.isEmpty: return .progress(RawProgress(id: s, fields: o, line: line))
+            case .number(let d): return .progress(RawProgress(id: JSONWriter.format(d), fields: o, line: line))
+            default: throw SpaceError("'progress' must be the id of a run, got \(p.typeName)")
+            }
         }
         return .other(o)
     }

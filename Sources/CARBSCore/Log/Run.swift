@@ -10,6 +10,12 @@ public struct Run: Sendable, Equatable {
     public var cost: Double?
     /// The whole record, unknown keys included.
     public var fields: [String: JSONValue]
+    /// The checkpoints the run reported while it ran (progress records), in order of step.
+    public var progress: [Checkpoint] = []
+
+    /// Whether the run ended early (`"stopped":true`: on `carbs-suggest --progress`'s advice or by the user). Its
+    /// result is a real model trained that far.
+    public var stopped: Bool { fields["stopped"]?.boolValue == true }
 
     public init(id: String?, line: Int, status: RunStatus, params: [String: JSONValue], score: Double?, cost: Double?,
                 fields: [String: JSONValue] = [:]) {
@@ -20,5 +26,25 @@ public struct Run: Sendable, Equatable {
         self.score = score
         self.cost = cost
         self.fields = fields
+    }
+}
+
+/// One progress record of a run: after `step` steps (epochs, updates: whatever the trainer counts) the score was
+/// `score` and the run had cost `cost` in all (cumulative). Steps increase and costs do not decrease along a run.
+public struct Checkpoint: Sendable, Equatable {
+    public var step: Double
+    /// As logged (not oriented).
+    public var score: Double
+    public var cost: Double
+    public var line: Int
+    /// `continue` or `stop`: what `carbs-suggest --progress` advised when it wrote the record.
+    public var advice: String?
+
+    public init(step: Double, score: Double, cost: Double, line: Int, advice: String? = nil) {
+        self.step = step
+        self.score = score
+        self.cost = cost
+        self.line = line
+        self.advice = advice
     }
 }

@@ -72,6 +72,7 @@ public struct SweepLog: Sendable {
         let options: Options
         let decoder = RecordDecoder()
         var raw: [RawRun] = []
+        var rawProgress: [RawProgress] = []
         var logObjective = Objective()
         var hasher = StableHasher()
 
@@ -103,6 +104,7 @@ public struct SweepLog: Sendable {
             case .declaration(let p): if options.space == nil { log.space.declare(p) }
             case .objective(let o): logObjective = o
             case .run(let r): raw.append(r)
+            case .progress(let p): rawProgress.append(p)
             case .other(let o): log.otherRecords.append((line.number, o))
             }
         }
@@ -136,6 +138,7 @@ public struct SweepLog: Sendable {
             let o = log.objective
             var resultLine: [String: Int] = [:]       // id → line of its result
             var pendingIndex: [String: Int] = [:]     // id → index in runs
+            var pendingLine: [String: Int] = [:]      // id → line of its pending record
             var runs: [Run?] = []
             for r in raw {
                 var status = r.status
@@ -186,6 +189,7 @@ public struct SweepLog: Sendable {
                         continue
                     }
                     pendingIndex[id] = runs.count
+                    pendingLine[id] = r.line
                     runs.append(run)
                 } else {
                     resultLine[id] = r.line
@@ -201,10 +205,54 @@ public struct SweepLog: Sendable {
                 }
             }
             log.runs = runs.compactMap { $0 }
+            try attachProgress(pendingLine: pendingLine, resultLine: resultLine)
             if log.recordCount == 0 && log.diagnostics.isEmpty {
                 throw CARBSError.noInput("\(options.file): empty input (no records)")
             }
             return log
+        }
+
+        /// Gives each run the checkpoints its progress records report: between its pending record and its result,
+        /// steps increasing, costs not decreasing, score and cost under the objective's keys.
+        mutating func attachProgress(pendingLine: [String: Int], resultLine: [String: Int]) throws(CARBSError) {
+            guard !rawProgress.isEmpty else { return }
+            let o = log.objective
+            var index: [String: Int] = [:]
+            for (i, r) in log.runs.enumerated() { if let id = r.id, index[id] == nil { index[id] = i } }
+            for p in rawProgress {
+                guard let started = pendingLine[p.id], let i = index[p.id], started < p.line else {
+                    try report(p.line, "progress for '\(p.id)', which has no pending record before this line; ignored")
+                    continue
+                }
+                if let end = resultLine[p.id], end < p.line {
+                    try report(p.line, "progress for '\(p.id)' after its result (line \(end)); ignored")
+                    continue
+                }
+                guard let step = p.fields["step"]?.doubleValue, step.isFinite, step >= 0 else {
+                    try report(p.line, "a progress record needs a 'step': a non-negative number")
+                    continue
+                }
+                guard let score = p.fields[o.scoreKey]?.doubleValue, score.isFinite else {
+                    try report(p.line, "a progress record needs '\(o.scoreKey)': a finite number")
+                    continue
+                }
+                guard let cost = p.fields[o.costKey]?.doubleValue, cost.isFinite, cost > 0 else {
+                    try report(p.line, "a progress record needs '\(o.costKey)': a positive finite number (the cost so far)")
+                    continue
+                }
+                if let last = log.runs[i].progress.last {
+                    guard step > last.step else {
+                        try report(p.line, "step \(JSONWriter.format(step)) of '\(p.id)' does not follow step \(JSONWriter.format(last.step)) (line \(last.line)); ignored")
+                        continue
+                    }
+                    guard cost >= last.cost else {
+                        try report(p.line, "'\(o.costKey)' of '\(p.id)' fell from \(JSONWriter.format(last.cost)) to \(JSONWriter.format(cost)): a progress record holds the cumulative cost; ignored")
+                        continue
+                    }
+                }
+                log.runs[i].progress.append(Checkpoint(step: step, score: score, cost: cost, line: p.line,
+                                                       advice: p.fields["advice"]?.stringValue))
+            }
         }
     }
 }

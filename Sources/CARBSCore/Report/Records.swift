@@ -64,6 +64,34 @@ public enum Records {
         return o.line
     }
 
+    /// A checkpoint of a running run (`carbs-suggest --progress`):
+    /// `{"progress":ID,"step","SCORE_KEY","COST_KEY",FIELD…,"advice"}`, the extra fields sorted by key.
+    public static func progress(id: String, step: Double, score: Double, cost: Double, objective: Objective,
+                                fields: [String: JSONValue] = [:], advice: String) -> String {
+        var o = JSONObject([("progress", .string(id)), ("step", .number(step))])
+        o.append(objective.scoreKey, .number(score))
+        o.append(objective.costKey, .number(cost))
+        let own: Set<String> = ["progress", "step", "advice", objective.scoreKey, objective.costKey]
+        o.append(contentsOf: fields.keys.sorted().filter { !own.contains($0) }.compactMap { k in fields[k].map { (k, $0) } })
+        o.append("advice", .string(advice))
+        return o.line
+    }
+
+    /// The advice of `carbs-suggest --progress --format json`: `{"id","advice","reason","step","SCORE_KEY",
+    /// "COST_KEY","judged_score","comparable","adding","chance"?}`.
+    public static func advice(id: String, step: Double, score: Double, cost: Double, objective: Objective,
+                              advice a: StopRule.Advice) -> String {
+        var o = JSONObject([("id", .string(id)), ("advice", .string(a.stop ? "stop" : "continue")), ("reason", .string(a.reason))])
+        o.append("step", .number(step))
+        o.append(objective.scoreKey, .number(score))
+        o.append(objective.costKey, .number(cost))
+        o.append("judged_score", .number(a.score))
+        o.append("comparable", .number(Double(a.comparable)))
+        o.append("adding", .number(Double(a.addingPaths)))
+        o.append("chance", ifPresent: a.chance.map { .number($0) })
+        return o.line
+    }
+
     /// A point of `carbs-pareto`'s front (or its `--budget` pick):
     /// `{"id"|"ids"?,"params":{…},SCORE_KEY,COST_KEY,"count"}` with the group's mean score and cost.
     public static func frontPoint(_ g: RunGroup, space: Space, objective: Objective) -> String {

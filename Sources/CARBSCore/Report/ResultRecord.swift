@@ -18,6 +18,11 @@ public enum ResultRecord {
                 throw CARBSError.data(Diagnostic(file: file, line: pending.line, message: "run '\(id)' already has a result"))
             }
         }
+        var fields = fields
+        // A run that ends after `--progress` advised it to stop is marked stopped, unless the caller said otherwise.
+        if newID == nil, !failed, fields["stopped"] == nil, pending.progress.last?.advice == "stop" {
+            fields["stopped"] = .bool(true)
+        }
         let o = log.objective
         if !failed {
             guard let s = fields[o.scoreKey] else {

@@ -18,12 +18,16 @@ public struct Dataset: Sendable {
     public var kindCounts: [String: Int] = [:]
     /// The same, for pending runs only.
     public var pendingKinds: [String: Int] = [:]
+    /// Every checkpoint (progress record) of every run, finished or running, as (utility, cost): real points of
+    /// the score-versus-cost front (a model trained that far), not observations of the params' final score.
+    public var checkpoints: [(utility: Double, cost: Double)] = []
 
     public init() {}
 
     public init(log: SweepLog) {
         let space = log.space
         for (i, r) in log.runs.enumerated() {
+            for p in r.progress { checkpoints.append((log.objective.utility(p.score), p.cost)) }
             if let k = r.fields["kind"]?.stringValue {
                 kindCounts[k, default: 0] += 1
                 if r.status == .pending { pendingKinds[k, default: 0] += 1 }

@@ -111,6 +111,11 @@ struct ModelSearch {
         let groupUtil = groups.map { transform.forward($0.meanUtility) }
         let floor = models.surrogates.ys.min() ?? 0
         var points: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
+        // Checkpoints are points of the front (a model trained that far), but not groups: no origin, no resample.
+        // The first `groups.count` points stay the groups', as `measured.members` indexes them.
+        if options.checkpoints {
+            points += data.checkpoints.map { (transform.forward($0.utility), $0.cost) }
+        }
         let measured = StepFront(groups: points, floor: floor)
         var taken = Set<[Double]>()
         if !data.pending.isEmpty {
@@ -127,7 +132,7 @@ struct ModelSearch {
             }
             origins = Pareto.carbsFront(pg, minCostFraction: minCostFraction, conservative: true).map { groups[$0.index].x }
         case .frontAndBest(let n):
-            origins = measured.members.map { groups[$0].x }
+            origins = measured.members.filter { $0 < groups.count }.map { groups[$0].x }
             let top = groups.indices.sorted { groupUtil[$0] > groupUtil[$1] }.prefix(n)
             for i in top where !origins.contains(groups[i].x) { origins.append(groups[i].x) }
         }
@@ -319,7 +324,7 @@ struct ModelSearch {
         let groups = front.groups
         var best: Int?
         var bestCount = Int.max
-        for m in front.measured.members {
+        for m in front.measured.members where m < groups.count {
             let c = groups[m].count + front.data.pending.filter { $0 == groups[m].x }.count
             if c < bestCount { best = m; bestCount = c }
         }
@@ -346,8 +351,9 @@ struct ModelSearch {
         var lines: [String] = []
         let o = sweep.objective
         lines.append("strategy \(options.strategy.rawValue): \(data.successes.count) successes, \(data.failures.count) failures, \(data.pending.count) pending, \(total) candidates")
-        lines.append("front (\(front.members.count) points, cost → \(o.scoreKey)):")
-        for m in front.members {
+        let fromCheckpoints = front.members.filter { $0 >= groups.count }.count
+        lines.append("front (\(front.members.count) points\(fromCheckpoints > 0 ? ", \(fromCheckpoints) of them checkpoints of runs" : ""), cost → \(o.scoreKey)):")
+        for m in front.members where m < groups.count {
             let g = groups[m]
             let s = o.maximize ? g.meanUtility : -g.meanUtility
             lines.append("  cost \(JSONWriter.format(g.meanCost)) → \(JSONWriter.format(s))\(g.count > 1 ? " (mean of \(g.count))" : "")")
@@ -357,7 +363,7 @@ struct ModelSearch {
         // Nearest front point as the origin.
         var nearest = -1
         var nd = Double.infinity
-        for m in front.members {
+        for m in front.members where m < groups.count {
             let dist = zip(groups[m].x, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
             if dist < nd { nd = dist; nearest = m }
         }

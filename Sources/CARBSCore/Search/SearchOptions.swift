@@ -23,6 +23,10 @@ public struct SearchOptions: Sendable {
     public var explain = false
     /// Pending runs to re-issue first, unchanged (their agents died): each becomes a `retry` suggestion.
     public var retries: [Run] = []
+    /// Whether the front holds the runs' checkpoints (progress records) besides their results. The assumption:
+    /// a checkpoint of a long run stands for a short run (true for most schedules, not for a learning-rate
+    /// schedule tied to the run's length).
+    public var checkpoints = true
 
     public init() {}
 
