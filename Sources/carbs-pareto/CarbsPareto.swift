@@ -41,8 +41,11 @@ struct CarbsPareto: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Cost range of the hypervolume (default: the observed range).", valueName: "C"))
     var costMax: Double?
 
-    @Flag(name: .long, help: "Print one summary line: runs, failures, total cost, best score, front size, hypervolume.")
+    @Flag(name: .long, help: "Print one summary line: runs, failures, total cost, best score, front size, hypervolume, runs stopped early and the cost stopping saved.")
     var summary = false
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Put the runs' checkpoints (progress records) on the front besides their results (a checkpoint is a model trained that far); front points from checkpoints carry their step.")
+    var checkpoints = true
 
     /// What `--format` takes.
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -68,11 +71,11 @@ struct CarbsPareto: ParsableCommand {
         try Tool.run("carbs-pareto") {
             let log = try source.read(requireSpace: false)
             if summary {
-                let s = SweepSummary(log: log)
+                let s = SweepSummary(log: log, checkpoints: checkpoints)
                 Output.line(format == .text ? s.text : s.record)
                 return
             }
-            let groups = RunGroup.groups(log)
+            let groups = RunGroup.groups(log, checkpoints: checkpoints)
             let o = log.objective
             let points = RunGroup.points(groups, maximize: o.maximize)
             if hypervolume {
@@ -116,10 +119,13 @@ struct CarbsPareto: ParsableCommand {
             let known = log.space.names
             let extra = Set(groups.flatMap(\.params.keys)).subtracting(known).sorted()
             let columns = known.filter { n in groups.contains { $0.params[n] != nil } } + extra
-            let header = [log.objective.costKey, log.objective.scoreKey, "count", "id"] + columns
+            // The step column only when a checkpoint is on the front, so logs without progress keep their columns.
+            let steps = groups.contains { $0.step != nil }
+            let header = [log.objective.costKey, log.objective.scoreKey, "count", "id"] + (steps ? ["step"] : []) + columns
             Output.line(header.map(TSVCell.escape).joined(separator: "\t"))
             for g in groups {
                 let cells = [JSONWriter.format(g.meanCost), JSONWriter.format(g.meanScore), String(g.count), g.ids.joined(separator: ",")]
+                    + (steps ? [g.step.map(JSONWriter.format) ?? ""] : [])
                     + columns.map { c in g.params[c].map(RunText.plain) ?? "" }
                 Output.line(cells.map(TSVCell.escape).joined(separator: "\t"))
             }

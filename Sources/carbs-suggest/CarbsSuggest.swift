@@ -63,7 +63,7 @@ struct CarbsSuggest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --record: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).", valueName: "KEY=VALUE"))
     var value: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("With --record: read the result from a training program's output (- = standard input): its last non-blank line, KEY=VALUE words or one JSON object; --value entries override it.", valueName: "FILE"),
+    @Option(name: .long, help: ArgumentHelp("With --record or --progress: read the result from a training program's output (- = standard input): its last non-blank line, KEY=VALUE words or one JSON object; --value entries override it.", valueName: "FILE"),
             completion: .file())
     var from: String?
 
@@ -107,12 +107,14 @@ struct CarbsSuggest: ParsableCommand {
         if record != nil, log == nil { throw ValidationError("--record needs --log FILE") }
         if record != nil, progress != nil { throw ValidationError("--record and --progress are separate calls: give one") }
         if progress != nil, log == nil { throw ValidationError("--progress needs --log FILE") }
-        if progress != nil, from != nil || failed || asID != nil || stopped {
-            throw ValidationError("--from, --failed, --stopped and --as go with --record ID")
+        if progress != nil, failed || asID != nil || stopped {
+            throw ValidationError("--failed, --stopped and --as go with --record ID")
         }
-        if record == nil, progress == nil, !value.isEmpty { throw ValidationError("--value goes with --record ID or --progress ID") }
-        if record == nil, failed || asID != nil || from != nil || stopped {
-            throw ValidationError("--from, --failed, --stopped and --as go with --record ID")
+        if record == nil, progress == nil, !value.isEmpty || from != nil {
+            throw ValidationError("--value and --from go with --record ID or --progress ID")
+        }
+        if record == nil, progress == nil, failed || asID != nil || stopped {
+            throw ValidationError("--failed, --stopped and --as go with --record ID")
         }
         if progress == nil, stopThreshold != nil || minStep != nil { throw ValidationError("--stop-threshold and --min-step go with --progress ID") }
         if let stopThreshold, !(0...1).contains(stopThreshold) { throw ValidationError("--stop-threshold must be between 0 and 1") }
@@ -148,12 +150,7 @@ struct CarbsSuggest: ParsableCommand {
             if let path = log {
                 let source = LogSource(path: path, common: common)
                 if let id = record {
-                    // The program's output is read before the lock is taken: a slow or endless writer must not
-                    // hold up the other agents.
-                    var fields = try from.map { f throws(CARBSError) in
-                        try ResultRecord.fields(output: try Files.readText(f), file: Files.displayName(f))
-                    } ?? [:]
-                    fields.merge(try ResultRecord.fields(values: value)) { _, explicit in explicit }
+                    var fields = try resultFields()
                     if stopped { fields["stopped"] = .bool(true) }
                     try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
                         let line = try ResultRecord.make(id: id, fields: fields, failed: failed, log: sweep, file: source.name, as: asID)
@@ -208,10 +205,20 @@ struct CarbsSuggest: ParsableCommand {
         return options
     }
 
+    /// The fields of `--from FILE` (read before any lock: a slow or endless writer must not hold up the other
+    /// agents), overridden by `--value` entries.
+    func resultFields() throws(CARBSError) -> [String: JSONValue] {
+        var fields = try from.map { f throws(CARBSError) in
+            try ResultRecord.fields(output: try Files.readText(f), file: Files.displayName(f))
+        } ?? [:]
+        fields.merge(try ResultRecord.fields(values: value)) { _, explicit in explicit }
+        return fields
+    }
+
     /// `--progress ID`: under the lock, the checkpoint is checked, judged (`StopRule`) and appended with its advice;
     /// then the advice is printed (a word, or a record with --format json) and, with --explain, its reason.
     func reportProgress(_ id: String, source: LogSource) throws(CARBSError) {
-        let fields = try ResultRecord.fields(values: value)
+        let fields = try resultFields()
         var options = StopRule.Options()
         if let stopThreshold { options.threshold = stopThreshold }
         if let minStep { options.minStep = minStep }

@@ -376,7 +376,7 @@ private enum Scratch {
     static func remove(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 }
 
-private enum Tools {
+enum Tools {
     static func available(_ name: String) -> Bool {
         (try? CLI.run("/bin/sh", ["-c", "command -v \(name)"]).status) == 0
     }

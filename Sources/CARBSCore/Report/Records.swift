@@ -93,7 +93,8 @@ public enum Records {
     }
 
     /// A point of `carbs-pareto`'s front (or its `--budget` pick):
-    /// `{"id"|"ids"?,"params":{…},SCORE_KEY,COST_KEY,"count"}` with the group's mean score and cost.
+    /// `{"id"|"ids"?,"params":{…},SCORE_KEY,COST_KEY,"count","step"?,"stopped"?}` with the group's mean score and
+    /// cost; `step` for a checkpoint of a run, `"stopped":true` for runs that ended early.
     public static func frontPoint(_ g: RunGroup, space: Space, objective: Objective) -> String {
         var o = JSONObject()
         if g.ids.count == 1, let id = g.ids.first { o.append("id", .string(id)) }
@@ -102,6 +103,8 @@ public enum Records {
         o.append(objective.scoreKey, .number(g.meanScore))
         o.append(objective.costKey, .number(g.meanCost))
         o.append("count", .number(Double(g.count)))
+        o.append("step", ifPresent: g.step.map { .number($0) })
+        if g.stopped { o.append("stopped", .bool(true)) }
         return o.line
     }
 
@@ -147,7 +150,7 @@ public enum Records {
     }
 
     /// The state of a sweep in one line (`carbs-pareto --summary`): `{"runs","successes","failures","pending",
-    /// "total_cost","best_score"?,"best_cost"?,"best_id"?,"front_size","hypervolume"?,"hypervolume_ref_score"?}`.
+    /// "total_cost","best_score"?,"best_cost"?,"best_id"?,"front_size","hypervolume"?,"hypervolume_ref_score"?,"stopped"?,"stopped_cost"?,"saved_cost"?}` (the last three when runs were stopped early).
     public static func summary(_ s: SweepSummary) -> String {
         var o = JSONObject([
             ("runs", .number(Double(s.runs))), ("successes", .number(Double(s.successes))),
@@ -160,6 +163,11 @@ public enum Records {
         o.append("front_size", .number(Double(s.frontSize)))
         o.append("hypervolume", ifPresent: s.hypervolume.map { .number($0) })
         o.append("hypervolume_ref_score", ifPresent: s.referenceScore.map { .number($0) })
+        if s.stopped > 0 {
+            o.append("stopped", .number(Double(s.stopped)))
+            o.append("stopped_cost", .number(s.stoppedCost))
+            o.append("saved_cost", ifPresent: s.savedCost.map { .number($0) })
+        }
         return o.line
     }
 

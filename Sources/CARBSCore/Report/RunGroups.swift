@@ -11,6 +11,26 @@ public struct RunGroup: Sendable {
     public var meanScore: Double
     public var meanCost: Double
     public var count: Int
+    /// For a checkpoint of a run (a progress record): its step. Nil for results.
+    public var step: Double?
+    /// Whether every run of the group ended early (`"stopped":true`).
+    public var stopped = false
+
+    /// Groups the successes of `log` in order of first appearance; with `checkpoints`, then every checkpoint of
+    /// every run (finished or running) as a group of its own (a checkpoint that is the run's result is not
+    /// repeated).
+    public static func groups(_ log: SweepLog, checkpoints: Bool) -> [RunGroup] {
+        var out = groups(log)
+        guard checkpoints else { return out }
+        for r in log.runs {
+            for p in r.progress {
+                if r.status == .success, p.score == r.score, p.cost == r.cost { continue }
+                out.append(RunGroup(params: r.params, ids: r.id.map { [$0] } ?? [], lines: [p.line], meanScore: p.score,
+                                    meanCost: p.cost, count: 1, step: p.step))
+            }
+        }
+        return out
+    }
 
     /// Groups the successes of `log` in order of first appearance.
     public static func groups(_ log: SweepLog) -> [RunGroup] {
@@ -20,6 +40,7 @@ public struct RunGroup: Sendable {
         for r in log.runs where r.status == .success {
             guard let s = r.score, let c = r.cost else { continue }
             if let g = index[r.params] {
+                out[g].stopped = out[g].stopped && r.stopped
                 out[g].count += 1
                 sums[g].score += s
                 sums[g].cost += c
@@ -27,7 +48,8 @@ public struct RunGroup: Sendable {
                 out[g].lines.append(r.line)
             } else {
                 index[r.params] = out.count
-                out.append(RunGroup(params: r.params, ids: r.id.map { [$0] } ?? [], lines: [r.line], meanScore: s, meanCost: c, count: 1))
+                out.append(RunGroup(params: r.params, ids: r.id.map { [$0] } ?? [], lines: [r.line], meanScore: s, meanCost: c, count: 1,
+                                    stopped: r.stopped))
                 sums.append((s, c))
             }
         }

@@ -11,8 +11,14 @@ public struct SweepSummary: Sendable {
     public var frontSize = 0
     public var hypervolume: Double?
     public var referenceScore: Double?
+    /// Runs that ended early (`"stopped":true`), what they cost, and what stopping saved: the estimated cost of
+    /// their full runs (their cost per step times the median final step of the runs that were not stopped) minus
+    /// what they cost. Nil when no run was stopped, or no full run reported its steps.
+    public var stopped = 0
+    public var stoppedCost = 0.0
+    public var savedCost: Double?
 
-    public init(log: SweepLog) {
+    public init(log: SweepLog, checkpoints: Bool = true) {
         runs = log.runs.count
         for r in log.runs {
             switch r.status {
@@ -22,7 +28,17 @@ public struct SweepSummary: Sendable {
             }
             if r.status != .pending, let c = r.cost { totalCost += c }
         }
-        let groups = RunGroup.groups(log)
+        let full = log.runs.filter { $0.status == .success && !$0.stopped }.compactMap { $0.progress.last?.step }.sorted()
+        let fullSteps = full.isEmpty ? nil : full[full.count / 2]
+        var saved = 0.0
+        for r in log.runs where r.stopped && r.status == .success {
+            stopped += 1
+            let c = r.cost ?? 0
+            stoppedCost += c
+            if let fullSteps, let k = r.progress.last?.step, k > 0, fullSteps > k { saved += c * fullSteps / k - c }
+        }
+        if stopped > 0, fullSteps != nil { savedCost = saved }
+        let groups = RunGroup.groups(log, checkpoints: checkpoints)
         let points = RunGroup.points(groups, maximize: log.objective.maximize)
         let front = Pareto.front(points)
         frontSize = front.count
@@ -43,6 +59,11 @@ public struct SweepSummary: Sendable {
         if let bestScore, let bestCost { s += ", best \(NumberText.compact(bestScore)) at cost \(NumberText.compact(bestCost))" }
         s += ", front \(frontSize)"
         if let hypervolume { s += ", hypervolume \(NumberText.compact(hypervolume))" }
+        if stopped > 0 {
+            s += ", \(stopped) stopped early (cost \(NumberText.compact(stoppedCost))"
+            if let savedCost { s += ", about \(NumberText.compact(savedCost)) saved" }
+            s += ")"
+        }
         return s
     }
 }

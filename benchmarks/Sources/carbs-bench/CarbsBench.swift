@@ -6,7 +6,7 @@ struct CarbsBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carbs-bench",
         abstract: "Benchmarks of the carbs-* search: quality against cost, and speed. See BENCHMARKS.md.",
-        subcommands: [QualityCommand.self, ReportCommand.self, SpeedCommand.self, CalibrateCommand.self, ProblemsCommand.self])
+        subcommands: [QualityCommand.self, CurvesCommand.self, ReportCommand.self, SpeedCommand.self, CalibrateCommand.self, ProblemsCommand.self])
 }
 
 /// Parses a comma-separated list, `all` meaning every value.
