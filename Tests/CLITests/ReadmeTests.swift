@@ -70,4 +70,40 @@ import Testing
         let plot = try CLI.shell("carbs-plot scatter --width 72 --height 18 --ascii < sweep.jsonl", cwd: dir)
         #expect(plot.stdout.trimmingCharacters(in: .newlines) == pasted.body.trimmingCharacters(in: .newlines))
     }
+
+    @Test func learningCurveSnippetsRun() throws {
+        let dir = try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-readme-p-\(getpid())", isDirectory: true).creatingDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocks = try Self.blocks()
+        let oneLiner = try #require(blocks.first { $0.info == "sh" && $0.body.contains("--progress \"$CARBS_ID\"") })
+        let python = try #require(blocks.first { $0.info == "python" && $0.body.contains("--progress") })
+        // The bash line inside an epoch loop; then the Python snippet with the names it assumes defined.
+        let prelude = """
+            import os, time
+            epochs, run_id, start = 4, os.environ["CARBS_ID"], time.time() - 1
+            def train_one_epoch():
+                return 0.5
+
+            """
+        try (prelude + python.body + "\n").write(to: dir.appendingPathComponent("snippet.py"), atomically: true, encoding: .utf8)
+        let script = """
+            carbs-space x=linear:0:1 > sweep.jsonl
+            run=$(carbs-suggest --log sweep.jsonl --format shell) && eval "$run"
+            for k in 1 2 3; do
+              s=0.$k c=$k
+              \(oneLiner.body)
+            done
+            run=$(carbs-suggest --log sweep.jsonl --format shell) && eval "$run"
+            export CARBS_ID
+            python3 snippet.py
+            grep -c '"progress"' sweep.jsonl
+            """
+        guard (try? CLI.run("/bin/sh", ["-c", "command -v python3"]).status) == 0 else {
+            Issue.record("python3 is needed for the README's Python snippet (.ci/run installs it)")
+            return
+        }
+        let r = try CLI.shell(script, cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.last == "7", "3 checkpoints from the bash line, 4 from the Python loop: \(r.stdout)")
+    }
 }
