@@ -18,8 +18,9 @@ public struct Dataset: Sendable {
     public var kindCounts: [String: Int] = [:]
     /// The same, for pending runs only.
     public var pendingKinds: [String: Int] = [:]
-    /// Every checkpoint (progress record) of every run, finished or running, as (utility, cost): real points of
-    /// the score-versus-cost front (a model trained that far), not observations of the params' final score.
+    /// The checkpoints (progress records) of every run, finished or running, as (utility, cost): real points of the
+    /// score-versus-cost front (a model trained that far), not observations of the params' final score. Only each
+    /// run's running best is kept (the others cannot be on the front).
     public var checkpoints: [(utility: Double, cost: Double)] = []
 
     public init() {}
@@ -27,7 +28,14 @@ public struct Dataset: Sendable {
     public init(log: SweepLog) {
         let space = log.space
         for (i, r) in log.runs.enumerated() {
-            for p in r.progress { checkpoints.append((log.objective.utility(p.score), p.cost)) }
+            // A checkpoint no better than an earlier (so no dearer) one of its own run can never be on the front:
+            // long curves shrink to their running best, losing nothing.
+            var best = -Double.infinity
+            for p in r.progress {
+                let u = log.objective.utility(p.score)
+                if u > best { checkpoints.append((u, p.cost)) }
+                best = max(best, u)
+            }
             if let k = r.fields["kind"]?.stringValue {
                 kindCounts[k, default: 0] += 1
                 if r.status == .pending { pendingKinds[k, default: 0] += 1 }

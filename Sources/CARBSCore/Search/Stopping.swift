@@ -92,7 +92,13 @@ public enum StopRule {
         var others: [Point] = []
         var comparable: [[Checkpoint]] = []
         for r in log.runs where r.id != id {
-            for p in r.progress { others.append(Point(utility: u(p.score), cost: p.cost)) }
+            // Each run's running best only: a checkpoint no better than an earlier one of its run is never on the
+            // front (costs do not fall along a run), so the level is the same and long curves cost little.
+            var top = -Double.infinity
+            for p in r.progress where u(p.score) > top {
+                top = u(p.score)
+                others.append(Point(utility: top, cost: p.cost))
+            }
             if r.status == .success, let rs = r.score, let rc = r.cost { others.append(Point(utility: u(rs), cost: rc)) }
             if r.progress.contains(where: { $0.step <= k }) && r.progress.contains(where: { $0.step > k }) {
                 comparable.append(r.progress)

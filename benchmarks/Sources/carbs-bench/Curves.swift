@@ -66,6 +66,11 @@ struct CurveRunner {
     var verbose = true
     /// Keep going after `trials` until this much is spent (U), as the Python references did, at most `maxTrials`.
     var maxTrials = 400
+    /// The stopping rule's settings (`carbs-suggest --stop-threshold`, `--min-step`).
+    var stop = StopRule.Options()
+    /// Gaussian noise (sd) added to every reported score, each epoch independently; the metrics use the noise-free
+    /// scores of the points reached.
+    var noise = 0.0
 
     func run() throws -> [String] {
         var lines: [String] = []
@@ -107,6 +112,8 @@ struct CurveRunner {
                                   fields: ["kind": .string(s.kind)]))
             var points: [[Double]] = []
             var last = (score: 0.0, cost: 0.0)
+            var observed = 0.0
+            var rng = SeededGenerator(seed: QualityRunner.trialHash(problem: "curve-synth", seed: seed, trial: out.count, salt: "noise"))
             var stopped = false
             var epoch = 0
             for k in 1...CurveSynth.maxStep {
@@ -116,18 +123,19 @@ struct CurveRunner {
                 epoch = k
                 line += 1
                 points.append([p.score, p.cost, spent])
-                sweep.runs[index].progress.append(Checkpoint(step: Double(k), score: p.score, cost: p.cost, line: line))
+                observed = noise > 0 ? p.score + noise * rng.normal() : p.score
+                sweep.runs[index].progress.append(Checkpoint(step: Double(k), score: observed, cost: p.cost, line: line))
                 if mode != .full, k < CurveSynth.maxStep {
-                    let advice = StopRule.advise(sweep, id: s.id)
+                    let advice = StopRule.advise(sweep, id: s.id, options: stop)
                     if advice.stop { stopped = true; break }
                 }
             }
             line += 1
             sweep.runs[index].status = .success
-            sweep.runs[index].score = last.score
+            sweep.runs[index].score = observed
             sweep.runs[index].cost = last.cost
             sweep.runs[index].line = line
-            sweep.runs[index].fields["score"] = .number(last.score)
+            sweep.runs[index].fields["score"] = .number(observed)
             sweep.runs[index].fields["cost"] = .number(last.cost)
             if stopped { sweep.runs[index].fields["stopped"] = .bool(true) }
             out.append(CurveTrial(finalScore: last.score, finalCost: last.cost, stopEpoch: epoch, spentAtEnd: spent, points: points))
@@ -138,7 +146,8 @@ struct CurveRunner {
     func summary(mode: Mode, seed: Int, trials ts: [CurveTrial]) -> String {
         let m = CurveMetrics(ts)
         var pairs: [(String, JSONValue)] = [
-            ("problem", "curve-synth"), ("mode", .string(mode.rawValue)), ("seed", .number(Double(seed))),
+            ("problem", .string(noise > 0 ? "curve-synth-noisy" : "curve-synth")), ("mode", .string(noise > 0 ? "\(mode.rawValue) noise \(JSONWriter.format(noise))" : mode.rawValue)),
+            ("seed", .number(Double(seed))), ("noise", .number(noise)),
             ("trials", .number(Double(ts.count))),
         ]
         for n in [20, 40, 60] {
@@ -209,11 +218,22 @@ struct CurvesCommand: ParsableCommand {
     @Option(help: "Comma-separated modes: stop, full, stop-nockpt.") var modes = "stop,full"
     @Option(help: "Output directory (curves.jsonl).") var out = "benchmarks/results"
     @Option(help: "Most trials per run while spending U.") var maxTrials = 400
+    @Option(help: "The stopping rule's threshold (carbs-suggest --stop-threshold).") var stopThreshold: Double?
+    @Option(help: "Comparable runs the stopping rule needs.") var minComparable: Int?
+    @Option(help: "Gaussian noise (sd) on every reported score; metrics on the noise-free scores.") var noise = 0.0
+    @Flag(help: "Print the table of OUT/curves.jsonl (median [q25, q75] over seeds) instead of running.") var table = false
 
     func run() throws {
+        if table {
+            print(CurvesTable.markdown(out + "/curves.jsonl"), terminator: "")
+            return
+        }
         let ms = try parseList(modes, all: CurveRunner.Mode.allCases, name: \.rawValue, what: "mode")
         var runner = CurveRunner(seeds: Array(firstSeed..<(firstSeed + seeds)), trials: trials, modes: ms, outDirectory: out)
         runner.maxTrials = maxTrials
+        if let stopThreshold { runner.stop.threshold = stopThreshold }
+        if let minComparable { runner.stop.minComparable = minComparable }
+        runner.noise = noise
         _ = try runner.run()
     }
 }

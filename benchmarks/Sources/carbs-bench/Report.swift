@@ -14,6 +14,8 @@ struct Report {
     var largeLogs: String?
     /// benchmarks/agents.md: many agents on one log (benchmarks/agents.sh).
     var agents: String?
+    /// benchmarks/curves.md: the learning-curve benchmark (carbs-bench curves) beside CURVES.md's references.
+    var curves: String?
 
     static let checkpoints = QualityRunner.checkpoints
 
@@ -195,7 +197,7 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
-        for section in [largeLogs, agents].compactMap({ $0 }) {
+        for section in [curves, largeLogs, agents].compactMap({ $0 }) {
             // Its headings one level down, under this document's section.
             md += section.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasPrefix("#") ? "#" + line : String(line)
@@ -229,6 +231,7 @@ struct ReportCommand: ParsableCommand {
         report.plots = HVPlots.render(quality: q, directory: results)
         report.largeLogs = Files.read("benchmarks/large-logs.md")
         report.agents = Files.read("benchmarks/agents.md")
+        report.curves = Files.read("benchmarks/curves.md")
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
