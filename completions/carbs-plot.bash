@@ -173,13 +173,13 @@ _carbs-plot() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    scatter|history|params|importance|help)
+    scatter|history|params|importance|curves|help)
         # Offer subcommand argument completions
         "_carbs-plot_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'scatter history params importance help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'scatter history params importance curves help' -- "${cur}"))
         ;;
     esac
 }
@@ -383,6 +383,60 @@ _carbs-plot_importance() {
         ;;
     '--model')
         __carbs-plot_add_completions -W 'score'$'\n''cost'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
+}
+
+_carbs-plot_curves() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --ascii --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --color --width --height --title --svg --x)
+    __carbs-plot_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-plot_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--color')
+        __carbs-plot_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--svg')
+        __carbs-plot_add_completions -o plusdirs -fX '!*.@(svg)'
+        return
+        ;;
+    '--x')
+        __carbs-plot_add_completions -W 'cost'$'\n''step'
         return
         ;;
     esac

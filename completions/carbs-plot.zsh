@@ -54,13 +54,14 @@ _carbs-plot() {
             'history:Best score so far against trial number or cumulative cost.'
             'params:One panel per parameter: its value over the trials (drift) or the score against it.'
             'importance:Relevance bars per parameter, from carbs-fit'\''s score model (or from a log, fitted on the spot).'
+            'curves:Learning curves: each run'\''s score against its cumulative cost (or step), stopped and running runs marked, the front over them.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        scatter|history|params|importance|help)
+        scatter|history|params|importance|curves|help)
             "_carbs-plot_${words[1]}" && ret=0
             ;;
         esac
@@ -174,6 +175,34 @@ _carbs-plot_importance() {
         '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '--model[Which carbs-fit model.]:model:{__carbs-plot_complete "${___model[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_carbs-plot_curves() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___x=('cost' 'step')
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        '--ascii[Plain ASCII instead of Unicode braille.]'
+        '--color[Colour\: auto (when standard output is a terminal and NO_COLOR is unset), always or never.]:color:{__carbs-plot_complete "${___color[@]}"}'
+        '--width[Width in columns, 16 to 1000 (default\: the terminal'\''s, or 80).]:N:'
+        '--height[Height in rows, 6 to 1000 (default\: 24).]:N:'
+        '--title[Title above the plot.]:TEXT:'
+        '--svg[Write the plot as a standalone SVG document to FILE instead.]:FILE:_files -g '\''*.svg'\'''
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--x[Horizontal axis\: cost (cumulative, log axis, with the front) or step (linear).]:x:{__carbs-plot_complete "${___x[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

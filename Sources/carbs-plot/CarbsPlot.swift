@@ -19,11 +19,12 @@ struct CarbsPlot: ParsableCommand {
             history     best score so far against trial number or cumulative cost
             params      each parameter's value over the trials, or the score against each parameter
             importance  parameter relevance bars from carbs-fit (its records, or a log fitted on the spot)
+            curves      each run's score against its cumulative cost (or step), stopped and running runs marked, the front over them
 
             Without a subcommand, carbs-plot draws the scatter: carbs-plot < sweep.jsonl, or carbs-plot sweep.jsonl.
             """,
         version: CARBSVersion.string,
-        subcommands: [Scatter.self, History.self, Params.self, Importance.self],
+        subcommands: [Scatter.self, History.self, Params.self, Importance.self, Curves.self],
         defaultSubcommand: Scatter.self)
 }
 
