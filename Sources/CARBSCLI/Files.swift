@@ -67,12 +67,36 @@ public enum Files {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes a whole file (created or truncated).
-    public static func write(_ text: String, to path: String) throws(CARBSError) {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes an output file (`--svg FILE`) whole or not at all: into a new file beside it, then renamed over it.
+    /// A symlink at `path` is replaced by the file (its target is left alone), a reader never sees half a file,
+    /// and a path that is one of `inputs` (the same file, through any name or link) is refused before anything
+    /// is written, so `--svg LOG LOG` cannot replace the log.
+    public static func replace(_ path: String, with text: String, inputs: [String?]) throws(CARBSError) {
+        var target = stat()
+        if stat(path, &target) == 0 {
+            for case let input? in inputs where input != "-" {
+                var st = stat()
+                if stat(input, &st) == 0, st.st_dev == target.st_dev, st.st_ino == target.st_ino {
+                    throw CARBSError.usage("\(path) is the input \(input): give the output another name")
+                }
+            }
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw CARBSError.io("\(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        try writeAll(fd, Array(text.utf8), path: path)
+        do {
+            try writeAll(fd, Array(text.utf8), path: path)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CARBSError.io("\(path): \(reason)")
+        }
     }
 
     /// Writes every byte (a single write may be partial), retrying on EINTR.

@@ -62,9 +62,10 @@ public enum Output {
         }
     }
 
-    /// A diagnostic line on standard error.
+    /// A diagnostic line on standard error; control characters from the input (an ESC in a parameter name, a
+    /// newline in an id) show as `?`, so a message stays one line and cannot drive the terminal.
     public static func warn(_ s: String) {
-        let text = s + "\n"
+        let text = TerminalText.visible(s) + "\n"
         _ = text.utf8CString.withUnsafeBufferPointer { p in Glibc.write(2, p.baseAddress, p.count - 1) }
     }
 

@@ -53,7 +53,7 @@ struct RenderOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Title above the plot.", valueName: "TEXT"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the plot as a standalone SVG document to FILE instead.", valueName: "FILE"),
+    @Option(name: .long, help: ArgumentHelp("Write the plot as a standalone SVG document to FILE instead (whole or not at all; a symlink at FILE is replaced, not followed; FILE may not be the log).", valueName: "FILE"),
             completion: .file(extensions: ["svg"]))
     var svg: String?
 
@@ -73,9 +73,11 @@ struct RenderOptions: ParsableArguments {
     }
 
     /// Prints the text, or writes the SVG file.
-    func emit(text: () -> String, svg document: () -> String) throws {
+    /// Prints the text plot, or with `--svg FILE` writes the SVG whole or not at all (`Files.replace`: a symlink
+    /// is replaced, not followed; FILE may not be one of `inputs`).
+    func emit(text: () -> String, svg document: () -> String, inputs: [String?]) throws {
         if let path = svg {
-            try Files.write(document(), to: path)
+            try Files.replace(path, with: document(), inputs: inputs)
         } else {
             let t = text()
             Output.write(t.hasSuffix("\n") ? t : t + "\n")

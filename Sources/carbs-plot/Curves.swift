@@ -49,7 +49,7 @@ struct Curves: ParsableCommand {
             let plot = CurvesPlot(curves: curves, x: x == .cost ? .cost : .step, higherIsBetter: o.maximize,
                                   title: render.title, scoreKey: o.scoreKey, costKey: o.costKey)
             if let why = plot.emptyReason { Output.warn("carbs-plot: nothing to plot: \(why)") }
-            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() })
+            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() }, inputs: [input.log])
         }
     }
 }

@@ -30,7 +30,7 @@ struct History: ParsableCommand {
             let plot = HistoryPlot(series: [series], steps: true, logX: x == .cost,
                                    title: render.title ?? "best \(o.scoreKey) so far (\(done.count) trials)",
                                    xLabel: x == .cost ? "cumulative \(o.costKey)" : "trial", yLabel: o.scoreKey)
-            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() })
+            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() }, inputs: [input.log])
         }
     }
 }

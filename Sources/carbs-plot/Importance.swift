@@ -42,7 +42,7 @@ struct Importance: ParsableCommand {
                 items = FitReport.relevance(space: log.space, lengthscales: gp.hyperparameters.lengthscales).map { Relevance(name: $0.0, value: $0.1) }
             }
             let plot = ImportancePlot(items: items, title: render.title ?? "relevance of each parameter (\(model.rawValue) model)")
-            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() })
+            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() }, inputs: [input.log])
         }
     }
 }

@@ -34,7 +34,7 @@ struct Params: ParsableCommand {
             let scores = runs.map { $0.status == .success ? ($0.score ?? .nan) : .nan }
             let plot = ParamsPlot(params: traces, scores: scores, mode: mode,
                                   title: render.title ?? (mode == .drift ? "parameters over \(runs.count) trials" : "\(log.objective.scoreKey) against each parameter"))
-            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() })
+            try render.emit(text: { plot.text(render.style) }, svg: { plot.svg() }, inputs: [input.log])
         }
     }
 }

@@ -41,7 +41,7 @@ struct Scatter: ParsableCommand {
             let below = plot.runsBeyondFocus
             plot.title = render.title ?? "\(o.scoreKey) vs \(o.costKey): \(runs.count) runs, front of \(plot.front.count)"
                 + (below > 0 ? " (\(below) worse on the edge)" : "")
-            try render.emit(text: { plot.chart.text(render.style) }, svg: { plot.chart.svg() })
+            try render.emit(text: { plot.chart.text(render.style) }, svg: { plot.chart.svg() }, inputs: [input.log])
         }
     }
 }

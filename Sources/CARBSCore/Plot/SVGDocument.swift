@@ -3,10 +3,10 @@ enum SVG {
     /// A coordinate or length with two decimals.
     static func n(_ v: Double) -> String { NumberText.fixed(v.isFinite ? v : 0, 2) }
 
-    /// Text escaped for element content and attribute values.
+    /// Text escaped for element content and attribute values; control characters (which XML forbids) show as `?`.
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in TerminalText.visible(s) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

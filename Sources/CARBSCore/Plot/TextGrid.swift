@@ -20,10 +20,10 @@ struct TextGrid: Sendable {
         colors[y * width + x] = color
     }
 
-    /// Writes `text` from column `x`, clipped to the grid.
+    /// Writes `text` from column `x`, clipped to the grid; control characters show as `?` (`TerminalText`).
     mutating func write(_ text: String, _ x: Int, _ y: Int, _ color: PlotColor = .none) {
         var col = x
-        for c in text {
+        for c in TerminalText.visible(text) {
             put(col, y, c, color)
             col += 1
         }

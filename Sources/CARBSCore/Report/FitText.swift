@@ -23,7 +23,7 @@ public enum FitText {
                 for (name, r) in m.relevance {
                     let bar = String(repeating: "█", count: Int((r * 20).rounded()))
                     let l = ls[name].map(fmt) ?? "(one-hot)"
-                    out += "  " + pad(name, max(width, 9))
+                    out += "  " + pad(TerminalText.visible(name), max(width, 9))
                         + "  " + pad(fmt(r), 9) + "  "
                         + pad(l, 11) + "  " + bar + "\n"
                 }
