@@ -232,3 +232,19 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect((spread.max() ?? 0) > 10)
     }
 }
+
+/// Issue 15: a choice of 10,000 values makes 10,000 one-hot columns; the candidates held at once are bounded so
+/// that the search scores fewer of them instead of exhausting the memory.
+@Suite struct CandidateBudgetTests {
+    @Test func candidatesShrinkWithTheEncodedDimension() {
+        let o = SearchOptions()
+        #expect(o.effectiveCandidates(dimension: 8) == 1000)
+        #expect(o.effectiveCandidates(dimension: 100) == 10_000)
+        #expect(o.effectiveCandidates(dimension: 10_001) == SearchOptions.maxCandidateCells / 10_001)
+        #expect(o.effectiveCandidates(dimension: 10_001) * 10_001 <= SearchOptions.maxCandidateCells)
+        var asked = SearchOptions()
+        asked.candidates = 1_000_000
+        #expect(asked.effectiveCandidates(dimension: 50) == 400_000, "--candidates is capped the same way")
+        #expect(asked.effectiveCandidates(dimension: 100_000_000) == 1)
+    }
+}

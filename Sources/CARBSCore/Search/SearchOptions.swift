@@ -38,7 +38,15 @@ public struct SearchOptions: Sendable {
         if let initialCount { return max(1, initialCount) }
         return plan.initialCount.count(dimension: d)
     }
-    func effectiveCandidates(dimension d: Int) -> Int { candidates ?? max(1000, 100 * d) }
+    /// The most candidate coordinates held at once (candidates × encoded dimension, 8 bytes each: 160 MB), so
+    /// that a space with thousands of one-hot columns (a choice of 10,000 values) scores fewer candidates
+    /// instead of exhausting the memory.
+    static let maxCandidateCells = 20_000_000
+
+    func effectiveCandidates(dimension d: Int) -> Int {
+        let wanted = candidates ?? max(1000, 100 * d)
+        return max(1, min(wanted, Self.maxCandidateCells / max(1, d)))
+    }
 }
 
 /// One suggestion: parameter values in declaration order plus what the models predicted.
