@@ -184,6 +184,9 @@ public enum RunImport {
             seenIDs[id] = row.line
             out.records.append(Records.result(id: id, failed: failed, params: params, fields: record))
         }
+        // By line: an unclosed quote (found while reading the table) among the rows before it.
+        out.problems = out.problems.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         for (s, n) in unfinished.sorted(by: { $0.key < $1.key }) {
             out.notes.append("\(n) row\(n == 1 ? "" : "s") in state '\(s)' left out (not finished runs)")
         }
