@@ -207,6 +207,9 @@ private func mleError(_ json: String) -> InteropError? {
         #expect(!WandbSweep.looksLike(try tree(#"{"parameters":{"a":{"space":"linear","min":0,"max":1}}}"#).0))
         #expect(!WandbSweep.looksLike(try tree(#"{"a":{"space":"linear","min":0,"max":1}}"#).0))
         #expect(MLEToolbox.looksLike(try tree(#"{"param_search_args":{}}"#).0))
+        // carbs parameters may be called like a sweep's keys.
+        #expect(!WandbSweep.looksLike(try tree(#"{"method":{"space":"choice","values":["a","b"]},"x":{"space":"linear","min":0,"max":1}}"#).0))
+        #expect(!MLEToolbox.looksLike(try tree(#"{"param_search_args":{"space":"fixed","value":1}}"#).0))
     }
 }
 
@@ -378,6 +381,8 @@ private func mleError(_ json: String) -> InteropError? {
             == "parameter 'a': more than 100000 bins")
         #expect(mleError(#"{"param_search_args":{"search_type":"grid","params_to_search":{"integer":{"a":{"begin":0,"end":1e12}}}}}"#)?.message
             == "parameter 'a': the grid has more than 100000 values")
+        #expect(mleError(#"{"param_search_args":{"search_type":"grid","params_to_search":{"real":{"a":{"begin":-1e308,"end":1e308,"bins":3}}}}}"#)?.message
+            == "parameter 'a': the range [-1e+308, 1e+308] is too wide for a double")
         #expect(mleError(#"{"param_search_args":{"params_to_search":{"categorical":{"a":"x"}}}}"#)?.message
             == "parameter 'a': a categorical parameter is a list of its values")
         #expect(mleError(#"{"param_search_args":{"maximize_objective":"yes","params_to_search":{"categorical":{"a":["x"]}}}}"#)?.message

@@ -20,7 +20,12 @@ public enum MLEToolbox {
     /// The most values a grid parameter may expand to.
     public static let maxGridValues = 100_000
 
-    public static func looksLike(_ root: JSONValue) -> Bool { root["param_search_args"] != nil }
+    /// Whether `root` reads as an mle-toolbox experiment: it has `param_search_args` (and that is not a carbs
+    /// parameter of that name).
+    public static func looksLike(_ root: JSONValue) -> Bool {
+        guard let v = root["param_search_args"] else { return false }
+        return !WandbSweep.isDeclaration(v)
+    }
 
     public static func read(_ root: JSONValue, layout: TreeLayout = TreeLayout()) throws(InteropError) -> ForeignSpace {
         guard let args = root["param_search_args"]?.objectValue else {
@@ -132,6 +137,9 @@ public enum MLEToolbox {
             return n
         }
         let begin = try number("begin"), end = try number("end")
+        guard (end - begin).isFinite else {
+            throw InteropError(path: path, "parameter '\(name)': the range [\(JSONWriter.format(begin)), \(JSONWriter.format(end))] is too wide for a double")
+        }
         var log = false
         if let prior = o["prior"] {
             switch prior.stringValue {

@@ -36,14 +36,18 @@ public enum WandbSweep {
     /// Top-level keys of a sweep that a carbs space file never has.
     static let sweepKeys: Set<String> = ["method", "metric", "metrics", "program", "command", "early_terminate", "run_cap", "entity", "project"]
 
-    /// Whether `root` reads as a W&B sweep: it has one of the sweep's own top-level keys, or `parameters` whose
-    /// entries declare no carbs `space`.
+    /// Whether `root` reads as a W&B sweep: it has one of the sweep's own top-level keys (whose value is not a
+    /// carbs declaration: a carbs parameter may be called `method`), or `parameters` whose entries declare no
+    /// carbs `space`.
     public static func looksLike(_ root: JSONValue) -> Bool {
         guard let o = root.objectValue else { return false }
-        if o.keys.contains(where: sweepKeys.contains) { return true }
+        if o.contains(where: { sweepKeys.contains($0.key) && !isDeclaration($0.value) }) { return true }
         guard let ps = o["parameters"]?.objectValue, !ps.isEmpty else { return false }
         return ps.values.allSatisfy { $0.objectValue.map { $0["space"] == nil } ?? false }
     }
+
+    /// A carbs declaration's body: a mapping with `space`.
+    static func isDeclaration(_ v: JSONValue) -> Bool { v.objectValue?["space"] != nil }
 
     // MARK: Reading
 
