@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["CARBSCore", "carbs-space", "carbs-fit", "carbs-suggest", "carbs-pareto", "carbs-plot"],
-            exclude: ["Corpus"]),  // bad-input files, read through #filePath
+            exclude: ["Corpus", "Fixtures"]),  // bad-input files and foreign configurations, read through #filePath
     ]
 )

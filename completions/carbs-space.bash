@@ -173,13 +173,13 @@ _carbs-space() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    declare|sample|check|encode|decode|help)
+    declare|sample|check|encode|decode|import|help)
         # Offer subcommand argument completions
         "_carbs-space_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'declare sample check encode decode help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'declare sample check encode decode import help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,13 +188,24 @@ _carbs-space_declare() {
     repeating_flags=()
     non_repeating_flags=(--maximize --minimize --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --score --cost)
+    non_repeating_options=(--file --from --to --program --score --cost)
     __carbs-space_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--file')
         __carbs-space_add_completions -o plusdirs -fX '!*.@(jsonl|json|yaml|yml)'
+        return
+        ;;
+    '--from')
+        __carbs-space_add_completions -W 'carbs'$'\n''wandb'$'\n''mle-toolbox'
+        return
+        ;;
+    '--to')
+        __carbs-space_add_completions -W 'carbs'$'\n''wandb'
+        return
+        ;;
+    '--program')
         return
         ;;
     '--score')
@@ -335,6 +346,58 @@ _carbs-space_decode() {
         return
         ;;
     '--seed')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __carbs-space_add_completions -o plusdirs -fX '!*.@(jsonl|json)'
+        return
+        ;;
+    esac
+}
+
+_carbs-space_import() {
+    repeating_flags=()
+    non_repeating_flags=(--maximize --minimize --strict --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--score --cost --space --seed --table --prefix --score-column --cost-column --state-column --id-column)
+    __carbs-space_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--score')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--space')
+        __carbs-space_add_completions -f
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--table')
+        __carbs-space_add_completions -o plusdirs -fX '!*.@(csv|tsv|txt)'
+        return
+        ;;
+    '--prefix')
+        return
+        ;;
+    '--score-column')
+        return
+        ;;
+    '--cost-column')
+        return
+        ;;
+    '--state-column')
+        return
+        ;;
+    '--id-column')
         return
         ;;
     esac

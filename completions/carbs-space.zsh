@@ -55,13 +55,14 @@ _carbs-space() {
             'check:Check a log against its space and report every problem with its line number.'
             'encode:Map each run'\''s parameters to the normalized search space (unit cube; one-hot choices).'
             'decode:Map points of the normalized search space back to parameter values.'
+            'import:Turn a CSV or TSV table of past runs into run records to append to the log (a warm start).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        declare|sample|check|encode|decode|help)
+        declare|sample|check|encode|decode|import|help)
             "_carbs-space_${words[1]}" && ret=0
             ;;
         esac
@@ -73,9 +74,14 @@ _carbs-space() {
 
 _carbs-space_declare() {
     local -i ret=1
+    local -ar ___from=('carbs' 'wandb' 'mle-toolbox')
+    local -ar ___to=('carbs' 'wandb')
     local -ar arg_specs=(
         '*:SPEC:'
         '--file[Read declarations from a JSON-lines, JSON or YAML file.]:FILE:_files -g '\''*.jsonl *.json *.yaml *.yml'\'''
+        '--from[Read --file as this format instead of detecting it.]:FORMAT:{__carbs-space_complete "${___from[@]}"}'
+        '--to[Write the space as carbs declaration records or as a W&B sweep configuration (YAML).]:FORMAT:{__carbs-space_complete "${___to[@]}"}'
+        '--program[With --to wandb\: the training script W&B agents run (the sweep'\''s program).]:FILE:'
         '--score[Also declare the score key in an objective record.]:KEY:'
         '--cost[Also declare the cost key in an objective record.]:KEY:'
         '--maximize[Declare that higher scores are better (objective record).]'
@@ -161,6 +167,31 @@ _carbs-space_decode() {
         '--seed[Seed of every random choice.]:N:'
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_carbs-space_import() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
+        '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
+        '--maximize[Higher scores are better (the default, unless the log'\''s objective says minimize).]'
+        '--minimize[Lower scores are better.]'
+        '--space[Read the parameter declarations from FILE (JSON lines, JSON or YAML) instead of the log.]:FILE:_files'
+        '--seed[Seed of every random choice.]:N:'
+        '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
+        ':LOG:_files -g '\''*.jsonl *.json'\'''
+        '--table[The table of past runs (CSV or TSV); - reads standard input.]:FILE:_files -g '\''*.csv *.tsv *.txt'\'''
+        '--prefix[Parameter columns are named PREFIX+NAME (e.g. params_ for Optuna).]:PREFIX:'
+        '--score-column[The column of the score (default\: the score key).]:COL:'
+        '--cost-column[The column of the cost (default\: the cost key).]:COL:'
+        '--state-column[The column of the run'\''s state (default\: state or status).]:COL:'
+        '--id-column[The column of the run ids (default\: a hash of each row).]:COL:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -4,28 +4,61 @@ import FoundationEssentials
 import Foundation
 #endif
 import CARBSCore
+import ArgumentParser
 import Yams
 
+/// The formats `--file` reads besides carbs's own (`--from`): detected when not given.
+public enum SpaceFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// carbs declarations: JSON lines, or a JSON/YAML mapping or list of them.
+    case carbs
+    /// A W&B sweep configuration (`parameters:` with `distribution`, `metric:`).
+    case wandb
+    /// An mle-toolbox experiment file (`param_search_args`).
+    case mleToolbox = "mle-toolbox"
+}
+
 /// Space files for `--space FILE` and `carbs-space --file FILE`: JSON lines of declarations (a log works too), a
-/// JSON or YAML mapping `name: {space: log, min: …, max: …}`, or a list of declarations.
+/// JSON or YAML mapping `name: {space: log, min: …, max: …}`, a list of declarations, a W&B sweep configuration or an
+/// mle-toolbox experiment file (detected: `param_search_args` is mle-toolbox; a sweep's own top-level keys such as
+/// `method`/`metric`/`program`, or `parameters` whose entries have no `space`, are W&B).
 public enum SpaceFile {
+    /// What a space file says: the space and, for W&B and mle-toolbox files, the objective.
+    public struct Contents: Sendable {
+        public var space: Space
+        public var scoreKey: String?
+        public var maximize: Bool?
+        public var format: SpaceFormat
+    }
+
     public static func load(_ path: String) throws(CARBSError) -> Space {
+        try read(path, format: nil).space
+    }
+
+    public static func read(_ path: String, format: SpaceFormat?) throws(CARBSError) -> Contents {
         let text = try Files.readText(path)
-        return try parse(text, file: path)
+        return try parse(text, file: Files.displayName(path), format: format)
     }
 
     public static func parse(_ text: String, file: String) throws(CARBSError) -> Space {
+        try parse(text, file: file, format: nil).space
+    }
+
+    public static func parse(_ text: String, file: String, format: SpaceFormat?) throws(CARBSError) -> Contents {
         // JSON lines first: every non-blank line an object.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let nonBlank = lines.enumerated().filter { !$0.element.allSatisfy(\.isWhitespace) }
-        if nonBlank.count > 1 || (nonBlank.first.map { $0.element.hasPrefix("{\"param\"") } ?? false) {
+        if nonBlank.isEmpty {
+            throw CARBSError.data(Diagnostic(file: file, line: nil, message: "empty; expected parameter declarations"))
+        }
+        if format == nil || format == .carbs,
+           nonBlank.count > 1 || (nonBlank.first.map { $0.element.hasPrefix("{\"param\"") } ?? false) {
             let looksJSONL = nonBlank.allSatisfy { $0.element.trimmingCharacters(in: .whitespaces).hasPrefix("{") }
             if looksJSONL {
                 let log = try SweepLog.parse(text, options: SweepLog.Options(file: file, strict: true))
                 guard !log.space.isEmpty else {
                     throw CARBSError.data(Diagnostic(file: file, line: nil, message: "no parameter declarations"))
                 }
-                return log.space
+                return Contents(space: log.space, format: .carbs)
             }
         }
         let tree: YAMLTree
@@ -36,6 +69,34 @@ public enum SpaceFile {
         } catch {
             throw CARBSError.data(Diagnostic(file: file, line: nil, message: "not JSON lines, JSON or YAML: \(error)"))
         }
+        let detected: SpaceFormat
+        if let format {
+            detected = format
+        } else if let root = tree.value, MLEToolbox.looksLike(root) {
+            detected = .mleToolbox
+        } else if let root = tree.value, WandbSweep.looksLike(root) {
+            detected = .wandb
+        } else {
+            detected = .carbs
+        }
+        if detected != .carbs {
+            let foreign: ForeignSpace
+            do {
+                let root = tree.value ?? .null
+                foreign = detected == .wandb
+                    ? try WandbSweep.read(root, layout: tree.layout)
+                    : try MLEToolbox.read(root, layout: tree.layout)
+            } catch {
+                throw CARBSError.data(Diagnostic(file: file, line: tree.line(at: error.path), message: error.message))
+            }
+            var space = Space()
+            for p in foreign.parameters { space.declare(p) }
+            return Contents(space: space, scoreKey: foreign.scoreKey, maximize: foreign.maximize, format: detected)
+        }
+        return Contents(space: try parseCarbs(tree, file: file), format: .carbs)
+    }
+
+    static func parseCarbs(_ tree: YAMLTree, file: String) throws(CARBSError) -> Space {
         var space = Space()
         func declare(_ o: [String: JSONValue], _ where_: String) throws(CARBSError) {
             do {
@@ -97,6 +158,45 @@ struct YAMLTree {
         root = try Yams.compose(yaml: text)
         var budget = Self.maxNodes
         value = try root.map { node in try Self.convert(node, budget: &budget) }
+    }
+
+    /// The key order of every mapping reached through mappings, and the paths of integer-tagged scalars.
+    var layout: TreeLayout {
+        var order: [[String]: [String]] = [:]
+        var integers = Set<[String]>()
+        var budget = Self.maxNodes
+        func walk(_ node: Node, _ path: [String]) {
+            budget -= 1
+            guard budget >= 0 else { return }
+            switch node {
+            case .mapping(let m):
+                var keys: [String] = []
+                for (k, v) in m {
+                    guard let key = k.string else { continue }
+                    keys.append(key)
+                    walk(v, path + [key])
+                }
+                order[path] = keys
+            case .scalar:
+                if Tag.Name(rawValue: node.tag.description) == .int { integers.insert(path) }
+            case .sequence:
+                break
+            }
+        }
+        if let root { walk(root, []) }
+        return TreeLayout(keyOrder: order, integerScalars: integers)
+    }
+
+    /// The line of the deepest key of `path` found in the document (1-based), nil without one.
+    func line(at path: [String]) -> Int? {
+        guard var node = root else { return nil }
+        var line: Int? = nil
+        for key in path {
+            guard case .mapping(let m) = node, let pair = m.first(where: { $0.key.string == key }) else { break }
+            line = pair.key.mark?.line ?? line
+            node = pair.value
+        }
+        return line
     }
 
     /// The keys of the top-level mapping (or of its `key` member), in the order of the file.

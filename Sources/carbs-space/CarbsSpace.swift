@@ -12,6 +12,6 @@ struct CarbsSpace: ParsableCommand {
             space from the log it is given. A later declaration of a parameter replaces the earlier one.
             """,
         version: CARBSVersion.string,
-        subcommands: [Declare.self, Sample.self, Check.self, Encode.self, Decode.self],
+        subcommands: [Declare.self, Sample.self, Check.self, Encode.self, Decode.self, Import.self],
         defaultSubcommand: Declare.self)
 }
