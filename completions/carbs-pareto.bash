@@ -163,7 +163,7 @@ _carbs-pareto() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--maximize --minimize --strict --hypervolume --summary --version -h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --hypervolume --summary --checkpoints --no-checkpoints --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--score --cost --space --seed --budget --ref-score --best-score --cost-min --cost-max --format)
     __carbs-pareto_offer_flags_options 1

@@ -20,7 +20,7 @@ function __carbs-pareto_parse_tokens -S
     set -l unparsed_tokens (__carbs-pareto_tokens -pc)
     switch $unparsed_tokens[1]
     case 'carbs-pareto'
-        __carbs-pareto_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'budget=' 'hypervolume' 'ref-score=' 'best-score=' 'cost-min=' 'cost-max=' 'summary' 'format=' 'version' 'h/help'
+        __carbs-pareto_parse_subcommand 1 'score=' 'cost=' 'maximize' 'minimize' 'space=' 'seed=' 'strict' 'budget=' 'hypervolume' 'ref-score=' 'best-score=' 'cost-min=' 'cost-max=' 'summary' 'checkpoints' 'no-checkpoints' 'format=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __carbs-pareto_parse_subcommand -r 1 'version'
@@ -91,7 +91,9 @@ complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" best-score' -l 'best-score' -d 'Best achievable score: clip to it and also print the normalized hypervolume.' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-min' -l 'cost-min' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" cost-max' -l 'cost-max' -d 'Cost range of the hypervolume (default: the observed range).' -rfka ''
-complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" summary' -l 'summary' -d 'Print one summary line: runs, failures, total cost, best score, front size, hypervolume.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" summary' -l 'summary' -d 'Print one summary line: runs, failures, total cost, best score, front size, hypervolume, runs stopped early and the cost stopping saved.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" checkpoints' -l 'checkpoints' -d 'Put the runs\' checkpoints (progress records) on the front besides their results (a checkpoint is a model trained that far); front points from checkpoints carry their step.'
+complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" no-checkpoints' -l 'no-checkpoints' -d 'Put the runs\' checkpoints (progress records) on the front besides their results (a checkpoint is a model trained that far); front points from checkpoints carry their step.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" format' -l 'format' -d 'Output format (text: --summary only).' -rfka 'json tsv text'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" version' -l 'version' -d 'Show the version.'
 complete -c 'carbs-pareto' -n '__carbs-pareto_should_offer_completions_for_flags_or_options "carbs-pareto" h help' -s 'h' -l 'help' -d 'Show help information.'

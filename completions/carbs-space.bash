@@ -221,7 +221,7 @@ _carbs-space_sample() {
     repeating_flags=()
     non_repeating_flags=(--maximize --minimize --strict --params-only --version -h --help)
     repeating_options=()
-    non_repeating_options=(--score --cost --space --seed -n --method --levels)
+    non_repeating_options=(--score --cost --space --seed -n --method --levels --format --id-option)
     __carbs-space_offer_flags_options 1
 
     # Offer option value completions
@@ -247,6 +247,13 @@ _carbs-space_sample() {
         return
         ;;
     '--levels')
+        return
+        ;;
+    '--format')
+        __carbs-space_add_completions -W 'json'$'\n''shell'$'\n''args'$'\n''tsv'
+        return
+        ;;
+    '--id-option')
         return
         ;;
     esac

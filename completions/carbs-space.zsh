@@ -97,6 +97,7 @@ _carbs-space_declare() {
 _carbs-space_sample() {
     local -i ret=1
     local -ar ___method=('center' 'random' 'sobol' 'lhs' 'grid')
+    local -ar ___format=('json' 'shell' 'args' 'tsv')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -110,6 +111,8 @@ _carbs-space_sample() {
         '--method[Sampling method.]:method:{__carbs-space_complete "${___method[@]}"}'
         '--levels[Grid points per numeric parameter, at most 100000.]:K:'
         '--params-only[Print only the parameter objects.]'
+        '--format[How to print the points\: json (pending records), shell (CARBS_ID=… and NAME=… lines for eval; one point), args (--carbs-id=… --NAME=VALUE words, a line each), tsv (a header and one row each).]:FORMAT:{__carbs-space_complete "${___format[@]}"}'
+        '--id-option[With --format args\: the option that carries the id (default carbs-id; '\'''\'' leaves it out).]:NAME:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

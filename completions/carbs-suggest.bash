@@ -163,9 +163,9 @@ _carbs-suggest() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--maximize --minimize --strict --explain --failed --version -h --help)
+    local -a non_repeating_flags=(--maximize --minimize --strict --explain --checkpoints --no-checkpoints --stopped --failed --version -h --help)
     local -a repeating_options=(--retry --value)
-    local -a non_repeating_options=(--score --cost --space --seed -n --strategy --log --initial --radius --candidates --max-cost --resample-every --model --pending-timeout --record --as)
+    local -a non_repeating_options=(--score --cost --space --seed -n --strategy --log --initial --radius --candidates --max-cost --resample-every --model --pending-timeout --record --from --format --id-option --progress --stop-threshold --min-step --as)
     __carbs-suggest_offer_flags_options 1
 
     # Offer option value completions
@@ -223,6 +223,26 @@ _carbs-suggest() {
         return
         ;;
     '--value')
+        return
+        ;;
+    '--from')
+        __carbs-suggest_add_completions -f
+        return
+        ;;
+    '--format')
+        __carbs-suggest_add_completions -W 'json'$'\n''shell'$'\n''args'$'\n''tsv'
+        return
+        ;;
+    '--id-option')
+        return
+        ;;
+    '--progress')
+        return
+        ;;
+    '--stop-threshold')
+        return
+        ;;
+    '--min-step')
         return
         ;;
     '--as')

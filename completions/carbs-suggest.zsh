@@ -41,6 +41,7 @@ _carbs-suggest() {
 
     local -i ret=1
     local -ar ___strategy=('ehvi' 'ei' 'carbs' 'protein' 'random' 'sobol')
+    local -ar ___format=('json' 'shell' 'args' 'tsv')
     local -ar arg_specs=(
         '--score[Key of the score in run records (overrides the log'\''s objective; default\: score).]:KEY:'
         '--cost[Key of the cost in run records (overrides the log'\''s objective; default\: cost).]:KEY:'
@@ -64,6 +65,15 @@ _carbs-suggest() {
         '*--retry[Re-issue pending run ID unchanged as a '\''retry'\'' suggestion (repeatable).]:ID:'
         '--record[With --log\: record the result of pending run ID instead of suggesting (params are copied from its pending record).]:ID:'
         '*--value[With --record\: a field of the result, e.g. --value score=0.91 --value cost=812 (repeatable; numbers, true/false or strings).]:KEY=VALUE:'
+        '--from[With --record or --progress\: read the result from a training program'\''s output (- = standard input)\: its last non-blank line, KEY=VALUE words or one JSON object; --value entries override it.]:FILE:_files'
+        '--format[How to print the suggestions\: json (the pending records; the default), shell (CARBS_ID=… and NAME=… lines for eval), args (--carbs-id=… --NAME=VALUE words), tsv (a header and one row each). With --progress\: json prints the advice as a record instead of one word.]:FORMAT:{__carbs-suggest_complete "${___format[@]}"}'
+        '--id-option[With --format args\: the option that carries the run'\''s id (default carbs-id; '\'''\'' leaves it out).]:NAME:'
+        '--progress[With --log\: append a checkpoint of running run ID (--value score=S --value cost=C, the cost so far, \[--value step=K\]) and print continue or stop.]:ID:'
+        '--stop-threshold[With --progress\: stop when the estimated chance that the run adds to the front is below P (default 0.15; higher stops more).]:P:'
+        '--min-step[With --progress\: never advise stopping before step K (default 1).]:K:'
+        '--checkpoints[Put the runs'\'' checkpoints (progress records) on the front besides their results\: a checkpoint of a long run stands for a short run.]'
+        '--no-checkpoints[Put the runs'\'' checkpoints (progress records) on the front besides their results\: a checkpoint of a long run stands for a short run.]'
+        '--stopped[With --record\: the run ended early (marked "stopped"\:true; set by itself after --progress advised stop).]'
         '--failed[With --record\: the run failed (score not required).]'
         '--as[With --record\: record a further evaluation of ID'\''s params (another seed) under the new id NEWID.]:NEWID:'
         '--version[Show the version.]'

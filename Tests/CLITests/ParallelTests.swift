@@ -201,6 +201,21 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: Tools.available("python3"), "python3 is not installed (.ci/run installs it)"))
+    func wandbSweepExample() throws {
+        let dir = try Scratch.directory("wandb")
+        defer { Scratch.remove(dir) }
+        let r = try CLI.shell("'\(Self.examples.path)/wandb-sweep.sh' sweep.jsonl 8", cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("front"), "the example ends with the front: \(r.stdout)")
+        let text = try String(contentsOf: dir.appendingPathComponent("sweep.jsonl"), encoding: .utf8)
+        // The space and the objective are the YAML file's; the results carry its metric.
+        #expect(text.hasPrefix(#"{"objective":{"cost":"cost","goal":"maximize","score":"val_acc"}}"#))
+        #expect(text.split(separator: "\n").filter { $0.contains(#""val_acc":"#) }.count == 8)
+        let summary = try CLI.run("carbs-pareto", ["--summary", dir.appendingPathComponent("sweep.jsonl").path])
+        #expect(summary.stdout.hasPrefix(#"{"runs":8,"successes":8,"#), "\(summary.stdout)")
+    }
+
     @Test func makefileExample() throws {
         let dir = try Scratch.directory("make")
         defer { Scratch.remove(dir) }

@@ -106,4 +106,22 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.lines.last == "7", "3 checkpoints from the bash line, 4 from the Python loop: \(r.stdout)")
     }
+
+    @Test func spaceInteropLinesRun() throws {
+        let dir = try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-readme-w-\(getpid())", isDirectory: true).creatingDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let block = try #require(try Self.blocks().first { $0.info == "sh" && $0.body.contains("--to wandb") })
+        // What the block assumes is there: the examples, an mle-toolbox experiment file (the test fixture) and a
+        // table of past runs of its space.
+        let fixture = Self.root.appendingPathComponent("Tests/CLITests/Fixtures/mle-toolbox-search.yaml").path
+        let csv = "l_rate,momentum,batch_size,num_layers,opt_type,test_acc,cost\n"
+            + (1...5).map { "0.00\($0),0.9,64,\($0),Adam,0.\($0 + 4),\($0 * 10)" }.joined(separator: "\n") + "\n"
+        try csv.write(to: dir.appendingPathComponent("past_runs.csv"), atomically: true, encoding: .utf8)
+        let setup = "ln -s '\(Self.root.appendingPathComponent("examples").path)' examples && cp '\(fixture)' experiment.yaml\n"
+        let r = try CLI.shell(setup + block.body + "\nwc -l < sweep.jsonl; head -c 40 sweep.yaml", cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.first == "11", "the objective, five declarations and five imported runs: \(r.stdout)")
+        let yaml = try String(contentsOf: dir.appendingPathComponent("sweep.yaml"), encoding: .utf8)
+        #expect(yaml.contains("val_acc") && yaml.contains("log_uniform_values") && yaml.contains("categorical"))
+    }
 }
