@@ -129,7 +129,7 @@ enum Corpus {
         Case("negative-cost.jsonl", .badLine("log.jsonl:6: 'cost' must be a positive finite number, got -5")),
         Case("decl-min-ge-max.jsonl", .badLine("log.jsonl:6: parameter 'y': min (1) must be less than max (1)")),
         Case("decl-step-too-small.jsonl", .badLine(
-            "log.jsonl:6: parameter 'y': step 5e-324 is too small for [0, 1] (the bounds may be at most 2^53 steps from 0)")),
+            "log.jsonl:6: parameter 'y': step 5e-324 is too small for [0, 1] (the bounds are more steps from 0 than a double can count)")),
         Case("progress-unknown-id.jsonl", .badLine("log.jsonl:6: progress for 'zz', which has no pending record before this line; ignored")),
         Case("progress-cost-falls.jsonl", .badLine(
             "log.jsonl:8: 'cost' of 'p' fell from 5 to 4: a progress record holds the cumulative cost; ignored")),

@@ -67,11 +67,10 @@ extension Parameter {
             }
             if integer {
                 guard type != .logit else { throw SpaceError("parameter '\(name)': a logit space cannot be integer") }
-                // Multiples of the step must be exact doubles: k · step with |k| ≤ 2^53 (a step of 5e-324 would
-                // make lo / step infinite and every rounded value NaN).
-                let kMax = Swift.max(abs(lo), abs(hi)) / step
-                guard kMax.isFinite, kMax <= 0x1p53 else {
-                    throw SpaceError("parameter '\(name)': step \(JSONWriter.format(step)) is too small for [\(JSONWriter.format(lo)), \(JSONWriter.format(hi))] (the bounds may be at most 2^53 steps from 0)")
+                // The bounds must be a finite number of steps from 0: a step of 5e-324 would make lo / step
+                // infinite and every rounded value (the center, each suggestion) NaN.
+                guard (lo / step).isFinite, (hi / step).isFinite else {
+                    throw SpaceError("parameter '\(name)': step \(JSONWriter.format(step)) is too small for [\(JSONWriter.format(lo)), \(JSONWriter.format(hi))] (the bounds are more steps from 0 than a double can count)")
                 }
                 guard (lo / step).rounded(.up) * step <= hi else {
                     throw SpaceError("parameter '\(name)': no multiple of step \(JSONWriter.format(step)) lies in [\(JSONWriter.format(lo)), \(JSONWriter.format(hi))]")
