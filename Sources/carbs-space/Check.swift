@@ -7,8 +7,8 @@ struct Check: ParsableCommand {
         abstract: "Check a log against its space and report every problem with its line number.",
         discussion: """
             Reports malformed lines, invalid declarations, unknown or missing parameters, values outside their \
-            bounds or not among their choices, non-numeric or non-finite scores, non-positive costs and mismatched \
-            ids, one FILE:LINE: message per problem on standard error. Exits 0 when the log is clean and 65 otherwise.
+            bounds or not among their choices, non-numeric or non-finite scores, non-positive costs, mismatched ids \
+            and costs whose sum overflows a double, one FILE:LINE: message per problem on standard error. Exits 0 when the log is clean and 65 otherwise.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
             } else {
                 problems += log.parameterProblems(file: name)
             }
+            if let overflow = log.cumulativeCostProblem(file: name) { problems.append(overflow) }
             // By line, in the order found on a line; problems of the whole file (no line) after those of lines.
             problems = problems.enumerated()
                 .sorted { ($0.element.line ?? Int.max, $0.offset) < ($1.element.line ?? Int.max, $1.offset) }

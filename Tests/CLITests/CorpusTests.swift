@@ -136,6 +136,8 @@ enum Corpus {
         Case("decl-log-min-nonpositive.jsonl", .badLine("log.jsonl:6: parameter 'y': a log space needs min > 0")),
         Case("decl-unknown-type.jsonl", .badLine(
             "log.jsonl:6: parameter 'y': unknown space 'cubic' (expected one of linear, log, logit, choice, fixed)")),
+        Case("cost-overflow.jsonl", .checkOnly(
+            "log.jsonl:7: the cumulative cost overflows a double here (the costs add up to more than 1.8e308); the tools clamp it")),
         Case("missing-param.jsonl", .checkOnly("log.jsonl:6: parameter 'n' is missing")),
         Case("unknown-param.jsonl", .checkOnly("log.jsonl:6: unknown parameter 'y'")),
         Case("out-of-bounds.jsonl", .checkOnly("log.jsonl:6: parameter 'x' = 1.5 is outside [0, 1]")),

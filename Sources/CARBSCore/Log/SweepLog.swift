@@ -266,6 +266,21 @@ extension SweepLog {
         }
         return out
     }
+
+    /// The first run at which the cumulative cost of the finished runs overflows a double (each cost is finite,
+    /// their sum is not): every cost is then kept, but a cumulative-cost view (`carbs-plot history --x cost`, the
+    /// summary's total cost) cannot show it faithfully. Reported by `carbs-space check`.
+    public func cumulativeCostProblem(file: String) -> Diagnostic? {
+        var total = 0.0
+        for r in runs where r.status != .pending {
+            guard let c = r.cost else { continue }
+            total += c
+            if !total.isFinite {
+                return Diagnostic(file: file, line: r.line, message: "the cumulative cost overflows a double here (the costs add up to more than 1.8e308); the tools clamp it")
+            }
+        }
+        return nil
+    }
 }
 
 extension SweepLog {
