@@ -22,7 +22,7 @@ struct Sample: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Number of points, at most 1000000 (grid: default the whole grid).", valueName: "N"))
     var n: Int?
 
-    @Option(name: .long, help: "Sampling method.")
+    @Option(name: .long, help: "Sampling method (sobol: scrambled Joe–Kuo directions, at most 64 parameters that are not fixed; lhs or random beyond).")
     var method: SamplingMethod = .sobol
 
     @Option(name: .long, help: ArgumentHelp("Grid points per numeric parameter, at most 100000.", valueName: "K"))

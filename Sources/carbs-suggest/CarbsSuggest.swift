@@ -78,7 +78,7 @@ struct CarbsSuggest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --log: append a checkpoint of running run ID (--value score=S --value cost=C, the cost so far, [--value step=K]) and print continue or stop.", valueName: "ID"))
     var progress: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --progress: stop when the estimated chance that the run adds to the front is below P (default 0.15; higher stops more).", valueName: "P"))
+    @Option(name: .long, help: ArgumentHelp("With --progress: stop when the estimated chance that the run adds to the front is below P (default 0.3; higher stops more).", valueName: "P"))
     var stopThreshold: Double?
 
     @Option(name: .long, help: ArgumentHelp("With --progress: never advise stopping before step K (default 1).", valueName: "K"))

@@ -91,7 +91,7 @@ import Testing
         #expect(a.stop)
         #expect(a.comparable == 5 && a.addingPaths == 0)
         #expect(a.chance == 1.0 / 7.0)
-        #expect(a.reason == "0 of 5 comparable curves, continued from this run's point, would add to the front (chance 0.143), below 0.15")
+        #expect(a.reason == "0 of 5 comparable curves, continued from this run's point, would add to the front (chance 0.143), below 0.3")
         // A run that is ahead of every other at its cost goes on.
         let leading = try Self.parse(base + [Self.pending("r"), Self.progress("r", 1, score: 0.6, cost: 1)])
         let b = StopRule.advise(leading, id: "r")
@@ -113,7 +113,7 @@ import Testing
         #expect(StopRule.advise(many, id: "r").stop)
         let b = StopRule.advise(many, id: "r", options: early)
         #expect(!b.stop && b.reason == "step 2 is below the minimum step 3")
-        // With 8 curves and none adding, the chance is 0.1: below the default 0.15, not below 0.05.
+        // With 8 curves and none adding, the chance is 0.1: below the default 0.3, not below 0.05.
         var lenient = StopRule.Options()
         lenient.threshold = 0.05
         #expect(!StopRule.advise(many, id: "r", options: lenient).stop)

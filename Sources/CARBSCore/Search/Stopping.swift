@@ -18,7 +18,7 @@
 public enum StopRule {
     public struct Options: Sendable, Equatable {
         /// Stop when the estimated chance of adding to the front is below this (higher = stops more).
-        public var threshold: Double = 0.15
+        public var threshold: Double = 0.3
         /// Never stop before this step.
         public var minStep: Double = 1
         /// Comparable runs (reported at or before this step and beyond it) needed before any stop.
