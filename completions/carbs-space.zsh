@@ -108,7 +108,7 @@ _carbs-space_sample() {
         '--strict[Treat any bad line as fatal (exit 65) instead of warning and skipping it.]'
         ':LOG:_files -g '\''*.jsonl *.json'\'''
         '-n[Number of points, at most 1000000 (grid\: default the whole grid).]:N:'
-        '--method[Sampling method.]:method:{__carbs-space_complete "${___method[@]}"}'
+        '--method[Sampling method (sobol\: scrambled Joe–Kuo directions, at most 64 parameters that are not fixed; lhs or random beyond).]:method:{__carbs-space_complete "${___method[@]}"}'
         '--levels[Grid points per numeric parameter, at most 100000.]:K:'
         '--params-only[Print only the parameter objects.]'
         '--format[How to print the points\: json (pending records), shell (CARBS_ID=… and NAME=… lines for eval; one point), args (--carbs-id=… --NAME=VALUE words, a line each), tsv (a header and one row each).]:FORMAT:{__carbs-space_complete "${___format[@]}"}'

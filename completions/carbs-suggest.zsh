@@ -69,7 +69,7 @@ _carbs-suggest() {
         '--format[How to print the suggestions\: json (the pending records; the default), shell (CARBS_ID=… and NAME=… lines for eval), args (--carbs-id=… --NAME=VALUE words), tsv (a header and one row each). With --progress\: json prints the advice as a record instead of one word.]:FORMAT:{__carbs-suggest_complete "${___format[@]}"}'
         '--id-option[With --format args\: the option that carries the run'\''s id (default carbs-id; '\'''\'' leaves it out).]:NAME:'
         '--progress[With --log\: append a checkpoint of running run ID (--value score=S --value cost=C, the cost so far, \[--value step=K\]) and print continue or stop.]:ID:'
-        '--stop-threshold[With --progress\: stop when the estimated chance that the run adds to the front is below P (default 0.15; higher stops more).]:P:'
+        '--stop-threshold[With --progress\: stop when the estimated chance that the run adds to the front is below P (default 0.3; higher stops more).]:P:'
         '--min-step[With --progress\: never advise stopping before step K (default 1).]:K:'
         '--checkpoints[Put the runs'\'' checkpoints (progress records) on the front besides their results\: a checkpoint of a long run stands for a short run.]'
         '--no-checkpoints[Put the runs'\'' checkpoints (progress records) on the front besides their results\: a checkpoint of a long run stands for a short run.]'

@@ -76,6 +76,13 @@ enum FuzzParsers {
             case .objective(let o):
                 let text = JSONWriter.line(o.declarationPairs)
                 check((try? decoder.decode(Array(text.utf8), line: 1)) != nil, "objective does not read back")
+            case .progress(let p):
+                var w = JSONWriter()
+                w.write(.object(p.fields))
+                guard case .some(.progress(let q)) = try? decoder.decode(Array(w.text.utf8), line: 1) else {
+                    fatalError("progress record does not read back: \(w.text)")
+                }
+                check(q.id == p.id, "progress id round-trips")
             case .other:
                 break
             }
@@ -91,6 +98,12 @@ enum FuzzParsers {
             check(log.runs.count <= lines.count, "more runs than lines")
             exercise(log.space, runs: log.runs)
             _ = log.parameterProblems(file: "fuzz")
+            _ = log.cumulativeCostProblem(file: "fuzz")
+            // The stopping rule on every running run that reported progress: an answer, never a trap.
+            for r in log.runs where r.status == .pending && !r.progress.isEmpty {
+                if let id = r.id { _ = StopRule.advise(log, id: id) }
+            }
+            _ = RunGroup.groups(log, checkpoints: true)
         }
         _ = try? SweepLog.parse(text, options: SweepLog.Options(strict: true))
         if bytes.count < 60_000 {
