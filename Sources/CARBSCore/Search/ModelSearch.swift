@@ -60,6 +60,13 @@ struct ModelSearch {
         var score: GaussianProcess
         /// Pending inputs the score GP believes.
         var pending: [[Double]]
+
+        /// The score GP's noise variance as a share of signal + noise: about 0 for a deterministic score.
+        var noiseShare: Double {
+            let h = surrogates.score.hyperparameters
+            let total = h.noiseVariance + h.signalVariance
+            return total > 0 ? h.noiseVariance / total : 0
+        }
     }
 
     /// Fits score, cost and success models on `data` with the plan's output transform and kernel rule (a
@@ -101,6 +108,8 @@ struct ModelSearch {
         var taken: Set<[Double]>
 
         var believed: StepFront { StepFront(groups: believedPoints, floor: floor) }
+        /// When the front's points score the model's posterior mean (noisy scores): the fitted noise share.
+        var denoisedShare: Double?
     }
 
     /// The measured front of `data`'s groups, the believed front (pending runs at the models' predicted mean and
@@ -108,7 +117,13 @@ struct ModelSearch {
     func buildFront(_ data: Dataset, models: Models) -> Front {
         let groups = data.groups
         let transform = models.surrogates.scoreTransform
-        let groupUtil = groups.map { transform.forward($0.meanUtility) }
+        let groupUtil: [Double]
+        switch plan.frontValues {
+        case .denoised(let minShare) where models.noiseShare > minShare:
+            groupUtil = models.surrogates.score.predictMean(groups.map(\.x))
+        default:
+            groupUtil = groups.map { transform.forward($0.meanUtility) }
+        }
         let floor = models.surrogates.ys.min() ?? 0
         var points: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
         // Checkpoints are points of the front (a model trained that far), but not groups: no origin, no resample.
@@ -137,8 +152,10 @@ struct ModelSearch {
             for i in top where !origins.contains(groups[i].x) { origins.append(groups[i].x) }
         }
         if origins.isEmpty { origins = [context.centerX] }
-        return Front(groups: groups, data: data, measured: measured, believedPoints: points, floor: floor,
-                     origins: origins, taken: taken)
+        var front = Front(groups: groups, data: data, measured: measured, believedPoints: points, floor: floor,
+                          origins: origins, taken: taken)
+        if case .denoised(let minShare) = plan.frontValues, models.noiseShare > minShare { front.denoisedShare = models.noiseShare }
+        return front
     }
 
     /// Every K successes (`--resample-every`), a re-run of the least-sampled front point.
@@ -357,6 +374,9 @@ struct ModelSearch {
             let g = groups[m]
             let s = o.maximize ? g.meanUtility : -g.meanUtility
             lines.append("  cost \(JSONWriter.format(g.meanCost)) → \(JSONWriter.format(s))\(g.count > 1 ? " (mean of \(g.count))" : "")")
+        }
+        if let share = f.denoisedShare {
+            lines.append("noisy scores (noise \(JSONWriter.format((share * 1000).rounded() / 10)) % of the score model's variance): the front scores the model's posterior mean at each point, not the observed value")
         }
         if let threshold { lines.append("cost threshold (CARBS clamp): \(JSONWriter.format(exp(threshold)))") }
         if let m = options.maxCost { lines.append("--max-cost \(JSONWriter.format(m)) removed \(masked) of \(total) candidates") }

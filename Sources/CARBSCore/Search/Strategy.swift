@@ -25,7 +25,7 @@ extension Strategy {
         case .ehvi:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
-                         origins: .frontAndBest(3), acquisition: .hypervolume)
+                         origins: .frontAndBest(3), acquisition: .hypervolume, frontValues: .denoised(minNoiseShare: 0.02))
         case .ei:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
@@ -76,6 +76,17 @@ struct StrategyPlan: Sendable {
     var origins: OriginRule
     /// How a candidate is scored.
     var acquisition: Acquisition
+    /// What the front's points score: the observed group means, or (when the score model says the scores are
+    /// noisy) the model's posterior mean at them.
+    var frontValues: FrontValues = .observed
+
+    enum FrontValues: Sendable {
+        /// The observed mean of each group of repeats.
+        case observed
+        /// The score GP's posterior mean at each group when its fitted noise variance is more than `minNoiseShare`
+        /// of signal + noise (a lucky noisy run does not set the bar); the observed means otherwise.
+        case denoised(minNoiseShare: Double)
+    }
 
     enum ModelFree: Sendable {
         /// Uniform points of the unit cube.

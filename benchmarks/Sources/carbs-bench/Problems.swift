@@ -57,7 +57,7 @@ enum BenchError: Error, CustomStringConvertible {
 private func number(_ p: [String: JSONValue], _ key: String) -> Double { p[key]?.doubleValue ?? .nan }
 
 enum Problems {
-    static let all: [Problem] = [braninCost, hartmann6Cost, scaling, braninNoisy, hartmann6Fail, ackley5Cat]
+    static let all: [Problem] = [braninCost, hartmann6Cost, scaling, braninNoisy, hartmann6Fail, ackley5Cat, hartmann6Noisy]
     static var names: [String] { all.map(\.name) }
     static func named(_ name: String) -> Problem? { all.first { $0.name == name } }
 
@@ -109,6 +109,20 @@ enum Problems {
         evaluate: { p, noise in
             let s = -(TestFunctions.branin(number(p, "x1"), number(p, "x2")) + 10 / number(p, "epochs"))
             return Outcome(observed: s + noise.normal(), trueScore: s, cost: number(p, "epochs"))
+        })
+
+    /// hartmann6-cost with Gaussian score noise σ = 0.3 (about 9 % of the score range 0 … 3.32), as in
+    /// shared/baselines/README.md; the metrics use the noise-free score.
+    static let hartmann6Noisy = Problem(
+        name: "hartmann6-noisy",
+        summary: "hartmann6-cost + N(0, 0.3²) score noise; metrics on the noise-free score of the chosen points",
+        specs: hartmann6Cost.specs,
+        reference: hartmann6Cost.reference,
+        referenceNote: "same as hartmann6-cost",
+        evaluate: { p, noise in
+            let x = (0..<6).map { number(p, "x\($0)") }
+            let s = -TestFunctions.hartmann6(x)
+            return Outcome(observed: s + 0.3 * noise.normal(), trueScore: s, cost: exp(2 * x[0]) + x[5])
         })
 
     /// hartmann6-cost where x0 + x5 > 1.5 "runs out of memory": a failed run whose cost is still charged.
