@@ -248,3 +248,55 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect(asked.effectiveCandidates(dimension: 100_000_000) == 1)
     }
 }
+
+/// Issue 12: the front of posterior means when the scores are noisy, and of observed values when they are not.
+@Suite struct NoiseAwareFrontTests {
+    /// 30 runs of a smooth 2-D score, with Gaussian noise of `sd` (seeded), costs from x.
+    static func log(noise sd: Double) throws -> SweepLog {
+        var lines = [#"{"param":"x","space":"linear","min":0,"max":1}"#, #"{"param":"y","space":"linear","min":0,"max":1}"#]
+        var rng = SeededGenerator(seed: 7)
+        for i in 0..<30 {
+            let x = rng.uniform(), y = rng.uniform()
+            let score = -((x - 0.3) * (x - 0.3) + (y - 0.6) * (y - 0.6)) + sd * rng.normal()
+            lines.append(#"{"id":"r\#(i)","params":{"x":\#(x),"y":\#(y)},"score":\#(score),"cost":\#(1 + 9 * x)}"#)
+        }
+        return try SweepLog.parse(lines.joined(separator: "\n") + "\n")
+    }
+
+    static func explanation(_ log: SweepLog) throws -> String {
+        var o = SearchOptions()
+        o.explain = true
+        return try Suggester.suggest(log: log, options: o).first?.explanation.joined(separator: "\n") ?? ""
+    }
+
+    @Test func noisyScoresGetAFrontOfPosteriorMeans() throws {
+        #expect(try Self.explanation(Self.log(noise: 0.3)).contains("the front scores the model's posterior mean at each point"))
+    }
+
+    @Test func batchesAndPendingRunsStillSpreadOnANoisyFront() throws {
+        var o = SearchOptions()
+        o.count = 4
+        let log = try Self.log(noise: 0.3)
+        let batch = try Suggester.suggest(log: log, options: o)
+        #expect(batch.count == 4 && Set(batch.map { JSONWriter.line($0.params) }).count == 4)
+        // The batch's points as pending runs: the next suggestion is none of them.
+        var text = (log.runs.map { r in Records.result(id: r.id ?? "", failed: false, params: Records.ordered(r.params, space: log.space), fields: ["score": .number(r.score ?? 0), "cost": .number(r.cost ?? 1)]) })
+        text += batch.map { $0.record() }
+        let withPending = try SweepLog.parse(([#"{"param":"x","space":"linear","min":0,"max":1}"#, #"{"param":"y","space":"linear","min":0,"max":1}"#] + text).joined(separator: "\n") + "\n")
+        #expect(withPending.pending.count == 4)
+        var one = SearchOptions()
+        one.seed = 3
+        let next = try Suggester.suggest(log: withPending, options: one)
+        #expect(next.count == 1 && !batch.map { JSONWriter.line($0.params) }.contains(JSONWriter.line(next[0].params)))
+    }
+
+    @Test func deterministicScoresKeepTheObservedFront() throws {
+        #expect(try !Self.explanation(Self.log(noise: 0)).contains("posterior mean"))
+        // ei, carbs and protein keep the observed front whatever the noise (their plans say .observed).
+        var o = SearchOptions()
+        o.explain = true
+        o.strategy = .ei
+        let ei = try Suggester.suggest(log: Self.log(noise: 0.3), options: o).first?.explanation.joined(separator: "\n") ?? ""
+        #expect(!ei.contains("posterior mean"))
+    }
+}

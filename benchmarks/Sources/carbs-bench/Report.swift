@@ -16,6 +16,8 @@ struct Report {
     var agents: String?
     /// benchmarks/curves.md: the learning-curve benchmark (carbs-bench curves) beside CURVES.md's references.
     var curves: String?
+    /// benchmarks/noise.md: noisy scores and equal cumulative cost beside shared/baselines' references.
+    var noise: String?
 
     static let checkpoints = QualityRunner.checkpoints
 
@@ -197,7 +199,7 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
-        for section in [curves, largeLogs, agents].compactMap({ $0 }) {
+        for section in [noise, curves, largeLogs, agents].compactMap({ $0 }) {
             // Its headings one level down, under this document's section.
             md += section.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasPrefix("#") ? "#" + line : String(line)
@@ -232,6 +234,7 @@ struct ReportCommand: ParsableCommand {
         report.largeLogs = Files.read("benchmarks/large-logs.md")
         report.agents = Files.read("benchmarks/agents.md")
         report.curves = Files.read("benchmarks/curves.md")
+        report.noise = Files.read("benchmarks/noise.md")
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
