@@ -54,6 +54,12 @@ enum CLI {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A fresh scratch directory for one test (unique per process and call).
+    static func scratch(_ name: String) throws -> URL {
+        try FileManager.default.temporaryDirectory
+            .appendingPathComponent("carbs-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").creatingDirectory()
+    }
+
     /// Runs a shell pipeline with the built tools first on PATH.
     @discardableResult
     static func shell(_ script: String, cwd: URL? = nil) throws -> Result {

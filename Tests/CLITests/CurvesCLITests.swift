@@ -5,15 +5,6 @@ import Testing
 /// carbs-pareto's front, the curve examples (bash loop, GNU parallel), many agents reporting progress at once, and
 /// logs without progress records behaving as before.
 @Suite struct CurvesCLITests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let examples = repository.appendingPathComponent("examples")
-
-    static func directory(_ name: String) throws -> URL {
-        try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-curves-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .creatingDirectory()
-    }
-
     /// A log with five finished runs whose curves go from 0.54 (cost 1) to 0.9 (cost 10), and a pending run "r".
     static func logWithCurves(in dir: URL) throws -> URL {
         var lines = [#"{"param":"x","space":"linear","min":0,"max":1}"#]
@@ -30,7 +21,7 @@ import Testing
     }
 
     @Test func progressPrintsOneWordAndAppendsTheCheckpoint() throws {
-        let dir = try Self.directory("word")
+        let dir = try CLI.scratch("word")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try Self.logWithCurves(in: dir)
         let first = try CLI.run("carbs-suggest", ["--log", log.path, "--progress", "r", "--value", "score=0.05", "--value", "cost=1", "--min-step", "2"])
@@ -52,7 +43,7 @@ import Testing
     }
 
     @Test func progressAsJSONAndItsErrors() throws {
-        let dir = try Self.directory("json")
+        let dir = try CLI.scratch("json")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try Self.logWithCurves(in: dir)
         let json = try CLI.run("carbs-suggest", ["--log", log.path, "--progress", "r", "--value", "score=0.95", "--value", "cost=3",
@@ -81,7 +72,7 @@ import Testing
     }
 
     @Test func checkpointsAreOnTheFrontUnlessTurnedOff() throws {
-        let dir = try Self.directory("front")
+        let dir = try CLI.scratch("front")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try Self.logWithCurves(in: dir)
         let with = try CLI.run("carbs-pareto", [log.path])
@@ -107,7 +98,7 @@ import Testing
         // The logs of scripts/same-output (benchmark sweeps and odd cases): with no progress record in them, turning
         // the checkpoints off changes nothing, and no output mentions a step or a stop. (scripts/same-output.sh
         // compares every tool's output with an older build's.)
-        let logs = Self.repository.appendingPathComponent("scripts/same-output/logs")
+        let logs = ParallelTests.repository.appendingPathComponent("scripts/same-output/logs")
         let names = try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasSuffix(".jsonl") }.sorted()
         #expect(names.count >= 20)
         for name in names {
@@ -129,9 +120,9 @@ import Testing
     // MARK: The examples
 
     @Test func bashCurveLoopStopsRuns() throws {
-        let dir = try Self.directory("loop")
+        let dir = try CLI.scratch("loop")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.shell("'\(Self.examples.path)/curve-loop.sh' sweep.jsonl 20", cwd: dir)
+        let r = try CLI.shell("'\(ParallelTests.examples.path)/curve-loop.sh' sweep.jsonl 20", cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("stopped early"), "\(r.stdout)")
         try Self.expectCurvesComplete(dir.appendingPathComponent("sweep.jsonl"), trials: 20)
@@ -139,16 +130,16 @@ import Testing
 
     @Test(.enabled(if: Tools.available("parallel"), "GNU parallel is not installed (apt-get install parallel)"))
     func gnuParallelCurveSweepStopsRuns() throws {
-        let dir = try Self.directory("parallel")
+        let dir = try CLI.scratch("parallel")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.shell("'\(Self.examples.path)/curve-parallel.sh' sweep.jsonl 24 4 < /dev/null", cwd: dir)
+        let r = try CLI.shell("'\(ParallelTests.examples.path)/curve-parallel.sh' sweep.jsonl 24 4 < /dev/null", cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("stopped early"), "\(r.stdout)")
         try Self.expectCurvesComplete(dir.appendingPathComponent("sweep.jsonl"), trials: 24)
     }
 
     @Test func eightAgentsReportingProgressLoseNothing() throws {
-        let dir = try Self.directory("agents")
+        let dir = try CLI.scratch("agents")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.shell("""
             carbs-space x=linear:0:1 > sweep.jsonl

@@ -4,11 +4,6 @@ import Testing
 /// Issue 15's "also seen": `--svg FILE` through a symlink or onto the log, and control characters from the input on
 /// their way to a terminal or an SVG document.
 @Suite struct OutputSafetyTests {
-    static func directory(_ name: String) throws -> URL {
-        try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-out-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .creatingDirectory()
-    }
-
     static let log = """
         {"param":"x","space":"linear","min":0,"max":1}
         {"params":{"x":0.2},"score":1,"cost":1}
@@ -17,7 +12,7 @@ import Testing
         """
 
     @Test func svgReplacesASymlinkInsteadOfWritingThroughIt() throws {
-        let dir = try Self.directory("link")
+        let dir = try CLI.scratch("link")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.shell("""
             printf '%s' '\(Self.log)' > sweep.jsonl
@@ -34,7 +29,7 @@ import Testing
     }
 
     @Test func svgNeverReplacesTheLogItReads() throws {
-        let dir = try Self.directory("self")
+        let dir = try CLI.scratch("self")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("sweep.jsonl")
         try Self.log.write(to: log, atomically: true, encoding: .utf8)
@@ -69,7 +64,7 @@ import Testing
         }
         let titled = try CLI.run("carbs-plot", ["scatter", "--ascii", "--title", title, "--width", "50", "--height", "10"], stdin: log)
         #expect(titled.stdout.contains("x?]0;retitled?y"))
-        let dir = try Self.directory("svg")
+        let dir = try CLI.scratch("svg")
         defer { try? FileManager.default.removeItem(at: dir) }
         try log.write(to: dir.appendingPathComponent("esc.jsonl"), atomically: true, encoding: .utf8)
         let svg = try CLI.shell("carbs-plot params --svg p.svg esc.jsonl 2>/dev/null && cat p.svg", cwd: dir)

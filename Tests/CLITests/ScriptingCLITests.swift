@@ -4,11 +4,6 @@ import Testing
 /// Shell-ready suggestions (--format shell|args|tsv), one-pipe results (--record ID --from), and carbs-plot without
 /// a subcommand, run through a real bash as a sweep script runs them.
 @Suite struct ScriptingCLITests {
-    static func directory(_ name: String) throws -> URL {
-        try FileManager.default.temporaryDirectory.appendingPathComponent("carbs-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .creatingDirectory()
-    }
-
     /// Choice values that a careless quoting would run or split; each must reach the program literally.
     static let hostile = [
         "$(touch pwned)", "`touch pwned`", "a b", "it's", "line1\nline2", "; touch pwned", "*", "'\u{301}$(touch pwned)",
@@ -31,7 +26,7 @@ import Testing
 
     @Test(arguments: hostile)
     func shellFormatCarriesEveryValueLiterally(_ value: String) throws {
-        let dir = try Self.directory("shell")
+        let dir = try CLI.scratch("shell")
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try Self.log(centeredOn: value, in: dir)
         let r = try CLI.shell("""
@@ -49,7 +44,7 @@ import Testing
 
     @Test(arguments: hostile)
     func argsFormatCarriesEveryValueLiterally(_ value: String) throws {
-        let dir = try Self.directory("args")
+        let dir = try CLI.scratch("args")
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try Self.log(centeredOn: value, in: dir)
         let r = try CLI.shell("""
@@ -69,7 +64,7 @@ import Testing
     }
 
     @Test func plainArgsWorkUnquotedAndTheIDOptionCanBeRenamed() throws {
-        let dir = try Self.directory("args-plain")
+        let dir = try CLI.scratch("args-plain")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.shell("""
             carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int opt=choice:adam,lion > s.jsonl
@@ -86,7 +81,7 @@ import Testing
     }
 
     @Test func tsvBatchReadsWithWhileRead() throws {
-        let dir = try Self.directory("tsv")
+        let dir = try CLI.scratch("tsv")
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try Self.log(centeredOn: "tab\there", in: dir)
         let r = try CLI.shell("""
@@ -107,7 +102,7 @@ import Testing
     }
 
     @Test func shellRefusesNamesThatAreNotVariablesAndLeavesTheLogAlone() throws {
-        let dir = try Self.directory("names")
+        let dir = try CLI.scratch("names")
         defer { try? FileManager.default.removeItem(at: dir) }
         for (spec, message) in [("learning-rate=log:1e-5:1e-1", "parameter 'learning-rate' is not a shell variable name"),
                                 ("PATH=linear:0:1", "parameter 'PATH' would overwrite the shell variable PATH")] {
@@ -162,7 +157,7 @@ import Testing
     // MARK: --record ID --from
 
     @Test func recordFromAPipe() throws {
-        let dir = try Self.directory("from")
+        let dir = try CLI.scratch("from")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.shell("""
             carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int > s.jsonl
@@ -181,7 +176,7 @@ import Testing
     }
 
     @Test func badTrainerOutputChangesNothing() throws {
-        let dir = try Self.directory("from-bad")
+        let dir = try CLI.scratch("from-bad")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("s.jsonl")
         try CLI.run("carbs-space", ["lr=log:1e-5:1e-1"]).stdout.write(to: log, atomically: true, encoding: .utf8)
@@ -208,7 +203,7 @@ import Testing
     // MARK: carbs-plot without a subcommand
 
     @Test func plotWithoutASubcommandDrawsTheScatter() throws {
-        let dir = try Self.directory("plot")
+        let dir = try CLI.scratch("plot")
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("s.jsonl")
         var text = try CLI.run("carbs-space", ["x=linear:0:1"]).stdout

@@ -13,6 +13,18 @@ public struct Run: Sendable, Equatable {
     /// The checkpoints the run reported while it ran (progress records), in order of step.
     public var progress: [Checkpoint] = []
 
+    /// The checkpoints that beat every earlier one of the run (oriented by `objective`): the only ones that can be
+    /// on a score-versus-cost front, since costs do not fall along a run. Long curves shrink to their running
+    /// best, losing nothing of the front.
+    public func improvingCheckpoints(_ objective: Objective) -> [Checkpoint] {
+        var best = -Double.infinity
+        return progress.filter { p in
+            let u = objective.utility(p.score)
+            defer { best = max(best, u) }
+            return u > best
+        }
+    }
+
     /// Whether the run ended early (`"stopped":true`: on `carbs-suggest --progress`'s advice or by the user). Its
     /// result is a real model trained that far.
     public var stopped: Bool { fields["stopped"]?.boolValue == true }

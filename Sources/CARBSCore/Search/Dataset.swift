@@ -28,14 +28,7 @@ public struct Dataset: Sendable {
     public init(log: SweepLog) {
         let space = log.space
         for (i, r) in log.runs.enumerated() {
-            // A checkpoint no better than an earlier (so no dearer) one of its own run can never be on the front:
-            // long curves shrink to their running best, losing nothing.
-            var best = -Double.infinity
-            for p in r.progress {
-                let u = log.objective.utility(p.score)
-                if u > best { checkpoints.append((u, p.cost)) }
-                best = max(best, u)
-            }
+            for p in r.improvingCheckpoints(log.objective) { checkpoints.append((log.objective.utility(p.score), p.cost)) }
             if let k = r.fields["kind"]?.stringValue {
                 kindCounts[k, default: 0] += 1
                 if r.status == .pending { pendingKinds[k, default: 0] += 1 }

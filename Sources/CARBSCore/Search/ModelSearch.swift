@@ -117,13 +117,12 @@ struct ModelSearch {
     func buildFront(_ data: Dataset, models: Models) -> Front {
         let groups = data.groups
         let transform = models.surrogates.scoreTransform
-        let groupUtil: [Double]
-        switch plan.frontValues {
-        case .denoised(let minShare) where models.noiseShare > minShare:
-            groupUtil = models.surrogates.score.predictMean(groups.map(\.x))
-        default:
-            groupUtil = groups.map { transform.forward($0.meanUtility) }
-        }
+        // Noisy scores (the plan denoises and the noise share is above its bar): the model's posterior means.
+        var denoisedShare: Double?
+        if case .denoised(let minShare) = plan.frontValues, models.noiseShare > minShare { denoisedShare = models.noiseShare }
+        let groupUtil = denoisedShare != nil
+            ? models.surrogates.score.predictMean(groups.map(\.x))
+            : groups.map { transform.forward($0.meanUtility) }
         let floor = models.surrogates.ys.min() ?? 0
         var points: [(utility: Double, cost: Double)] = zip(groupUtil, groups).map { ($0, $1.meanCost) }
         // Checkpoints are points of the front (a model trained that far), but not groups: no origin, no resample.
@@ -152,10 +151,8 @@ struct ModelSearch {
             for i in top where !origins.contains(groups[i].x) { origins.append(groups[i].x) }
         }
         if origins.isEmpty { origins = [context.centerX] }
-        var front = Front(groups: groups, data: data, measured: measured, believedPoints: points, floor: floor,
-                          origins: origins, taken: taken)
-        if case .denoised(let minShare) = plan.frontValues, models.noiseShare > minShare { front.denoisedShare = models.noiseShare }
-        return front
+        return Front(groups: groups, data: data, measured: measured, believedPoints: points, floor: floor,
+                     origins: origins, taken: taken, denoisedShare: denoisedShare)
     }
 
     /// Every K successes (`--resample-every`), a re-run of the least-sampled front point.

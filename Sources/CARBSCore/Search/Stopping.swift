@@ -41,18 +41,13 @@ public enum StopRule {
         public var score: Double
     }
 
-    /// A point on the score-versus-cost plane, oriented (higher is better).
-    struct Point {
-        var utility: Double
-        var cost: Double
-    }
-
-    /// The best utility at or below each cost: a step function over the points.
+    /// The best utility at or below each cost: a step function over the points, in the log's own cost units
+    /// (`StepFront` holds log costs, and costs of runs with the same cost per step tie exactly here, not in logs).
     struct Level {
         var costs: [Double] = []
         var best: [Double] = []
 
-        init(_ points: [Point]) {
+        init(_ points: [(utility: Double, cost: Double)]) {
             var top = -Double.infinity
             for p in points.sorted(by: { ($0.cost, -$0.utility) < ($1.cost, -$1.utility) }) where p.utility > top {
                 top = p.utility
@@ -72,11 +67,11 @@ public enum StopRule {
         }
     }
 
-    /// Advice for run `id` of `log` at its latest checkpoint (which must already be in `log`).
-    public static func advise(_ log: SweepLog, id: String, options: Options = Options()) -> Advice {
-        let o = log.objective
+    /// Advice for run `id` of `sweep` at its latest checkpoint (which must already be in `sweep`).
+    public static func advise(_ sweep: SweepLog, id: String, options: Options = Options()) -> Advice {
+        let o = sweep.objective
         let u = { (s: Double) in o.utility(s) }
-        guard let run = log.runs.first(where: { $0.id == id }), let now = run.progress.last else {
+        guard let run = sweep.runs.first(where: { $0.id == id }), let now = run.progress.last else {
             return Advice(stop: false, reason: "no progress reported yet", comparable: 0, addingPaths: 0, chance: nil, score: .nan)
         }
         let recent = run.progress.suffix(max(1, options.smoothing))
@@ -88,18 +83,12 @@ public enum StopRule {
         if k < options.minStep {
             return advice(false, "step \(JSONWriter.format(k)) is below the minimum step \(JSONWriter.format(options.minStep))")
         }
-        // Every point of the other runs: their checkpoints and their results.
-        var others: [Point] = []
+        // Every point of the other runs that can be on the front: their improving checkpoints and their results.
+        var others: [(utility: Double, cost: Double)] = []
         var comparable: [[Checkpoint]] = []
-        for r in log.runs where r.id != id {
-            // Each run's running best only: a checkpoint no better than an earlier one of its run is never on the
-            // front (costs do not fall along a run), so the level is the same and long curves cost little.
-            var top = -Double.infinity
-            for p in r.progress where u(p.score) > top {
-                top = u(p.score)
-                others.append(Point(utility: top, cost: p.cost))
-            }
-            if r.status == .success, let rs = r.score, let rc = r.cost { others.append(Point(utility: u(rs), cost: rc)) }
+        for r in sweep.runs where r.id != id {
+            for p in r.improvingCheckpoints(o) { others.append((u(p.score), p.cost)) }
+            if r.status == .success, let rs = r.score, let rc = r.cost { others.append((u(rs), rc)) }
             if r.progress.contains(where: { $0.step <= k }) && r.progress.contains(where: { $0.step > k }) {
                 comparable.append(r.progress)
             }
