@@ -44,7 +44,7 @@ enum Calibrate {
 
     static func report() throws -> [String] {
         var out: [String] = []
-        for p in Problems.all {
+        for p in Problems.builtIn {
             let r = try scoreRef(p)
             out.append("\(p.name): score_ref by 2,000 uniform points (seed \(seed)) = \(JSONWriter.format(r)); in use \(JSONWriter.format(p.reference.scoreRef))")
         }

@@ -28,7 +28,7 @@ struct QualityCommand: ParsableCommand {
         commandName: "quality",
         abstract: "Run problems × strategies × seeds for T trials; append one summary line per finished run (resumable).")
 
-    @Option(help: "Comma-separated problems, or all.") var problems = "all"
+    @Option(help: "Comma-separated problems, all (the built-in ones) or lcbench (the three LCBench tasks; python3 with numpy and onnxruntime).") var problems = "all"
     @Option(help: "Comma-separated strategies, or all.") var strategies = "random,sobol,ehvi,ei,carbs,protein"
     @Option(help: "Number of seeds (0..<N).") var seeds = 10
     @Option(help: "First seed.") var firstSeed = 0
@@ -36,9 +36,13 @@ struct QualityCommand: ParsableCommand {
     @Option(help: "Output directory (quality.jsonl and raw/).") var out = "benchmarks/results"
     @Option(help: "Run only shard K of N (K/N, 0-based), so several processes can share the work.") var shard = "0/1"
     @Option(help: "Label stored in every summary (e.g. the commit measured).") var tag = ""
+    @Option(help: "Search option for experiments: carbs-suggest's --candidates.") var candidates: Int?
+    @Option(help: "Search option for experiments: carbs-suggest's --radius.") var radius: Double?
+    @Option(help: "Search option for experiments: carbs-suggest's --global-share.") var globalShare: Double?
+    @Option(help: "Search option for experiments: carbs-suggest's --initial.") var initial: Int?
 
     func run() throws {
-        let ps = try parseList(problems, all: Problems.all, name: \.name, what: "problem")
+        let ps = try Problems.parse(problems)
         let ss = try parseList(strategies, all: Strategy.allCases, name: \.rawValue, what: "strategy")
         let parts = shard.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 2, parts[1] > 0, parts[0] >= 0, parts[0] < parts[1] else {
@@ -49,6 +53,12 @@ struct QualityCommand: ParsableCommand {
                                    trials: trials, outDirectory: out)
         runner.shard = (parts[0], parts[1])
         runner.tag = tag
+        runner.configure = { [candidates, radius, globalShare, initial] o in
+            if let candidates { o.candidates = candidates }
+            if let radius { o.radius = radius }
+            if let globalShare { o.globalShare = globalShare }
+            if let initial { o.initialCount = initial }
+        }
         try runner.run()
     }
 }

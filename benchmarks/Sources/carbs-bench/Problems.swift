@@ -1,3 +1,4 @@
+import ArgumentParser
 import CARBSCore
 
 #if canImport(Glibc)
@@ -57,9 +58,33 @@ enum BenchError: Error, CustomStringConvertible {
 private func number(_ p: [String: JSONValue], _ key: String) -> Double { p[key]?.doubleValue ?? .nan }
 
 enum Problems {
-    static let all: [Problem] = [braninCost, hartmann6Cost, scaling, braninNoisy, hartmann6Fail, ackley5Cat, hartmann6Noisy]
+    /// The problems computed in process (`--problems all`).
+    static let builtIn: [Problem] = [braninCost, hartmann6Cost, scaling, braninNoisy, hartmann6Fail, ackley5Cat, hartmann6Noisy]
+    /// Every problem: the built-in ones, then the LCBench tasks (`--problems lcbench`; they need python3).
+    static var all: [Problem] { builtIn + lcbenchTasks }
     static var names: [String] { all.map(\.name) }
     static func named(_ name: String) -> Problem? { all.first { $0.name == name } }
+
+    /// A `--problems` list: names, `all` (the built-in problems) and `lcbench` (the three LCBench tasks).
+    static func parse(_ text: String) throws -> [Problem] {
+        let words = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var out: [Problem] = []
+        for w in words where !w.isEmpty {
+            let group: [Problem]
+            switch w {
+            case "all": group = builtIn
+            case "lcbench": group = lcbenchTasks
+            default:
+                guard let p = named(w) else {
+                    throw ValidationError("unknown problem '\(w)' (expected one of \(names.joined(separator: ", ")), all or lcbench)")
+                }
+                group = [p]
+            }
+            for p in group where !out.contains(where: { $0.name == p.name }) { out.append(p) }
+        }
+        if out.isEmpty { throw ValidationError("no problem given") }
+        return out
+    }
 
     /// Branin with a training-length knob: more epochs cost more and remove a 10/epochs penalty.
     static let braninCost = Problem(

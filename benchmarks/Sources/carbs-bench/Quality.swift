@@ -21,6 +21,8 @@ struct QualityRunner {
     /// Free-form label stored in each summary (e.g. the commit of the code measured).
     var tag: String = ""
     var verbose = true
+    /// Changes to the search options of every call (experiments; the default leaves carbs-suggest's defaults).
+    var configure: @Sendable (inout SearchOptions) -> Void = { _ in }
 
     /// Trial counts at which the summary reports metrics.
     static let checkpoints = [20, 40, 60, 100]
@@ -80,6 +82,7 @@ struct QualityRunner {
         options.strategy = strategy
         options.count = 1
         options.seed = UInt64(seed)
+        configure(&options)
         var rawLines: [String] = sweep.space.parameters.map { JSONWriter.line($0.declarationPairs) }
         var trialsDone: [Trial] = []
         var failures = 0
