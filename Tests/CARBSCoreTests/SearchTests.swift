@@ -300,3 +300,105 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect(!ei.contains("posterior mean"))
     }
 }
+
+/// Issue 12: the hypervolume improvement over the cost model's uncertainty, and the local polish of the
+/// acquisition.
+@Suite struct CostUncertainHypervolumeTests {
+    static let front = StepFront(groups: [(0, 1), (1, exp(1)), (0.5, exp(1.5))], floor: -1)
+
+    /// The closed form against a direct quadrature of E_c[∫_c^upper EI(level(t)) dt] over c ~ N(lc, s²)
+    /// (midpoint rule on both integrals; independent of the ψ-function algebra).
+    @Test(arguments: [(0.5, 0.3), (0.5, 1.0), (-1.5, 0.5), (1.8, 0.7)])
+    func closedFormMatchesQuadrature(lc: Double, s: Double) {
+        let f = Self.front, upper = 2.0, lower = -3.0
+        let mean = 0.7, sd = 0.8
+        func inner(_ c: Double) -> Double {
+            // ∫_max(c, lower)^upper EI(level(t)) dt by a fine midpoint rule.
+            let a = max(c, lower)
+            guard a < upper else { return 0 }
+            let n = 4000
+            let h = (upper - a) / Double(n)
+            var total = 0.0
+            for k in 0..<n {
+                let t = a + (Double(k) + 0.5) * h
+                total += h * Normal.expectedImprovement(mean: mean, sd: sd, best: f.level(at: t))
+            }
+            return total
+        }
+        var quad = 0.0
+        let m = 2000
+        let lo = lc - 8 * s, hi = lc + 8 * s
+        let h = (hi - lo) / Double(m)
+        for k in 0..<m {
+            let c = lo + (Double(k) + 0.5) * h
+            quad += h * Normal.pdf((c - lc) / s) / s * inner(c)
+        }
+        let closed = f.expectedHypervolumeImprovement(mean: mean, sd: sd, logCost: lc, logCostSD: s, lower: lower, upper: upper)
+        #expect(abs(closed - quad) < 2e-3 * max(1, quad), "closed \(closed) quadrature \(quad)")
+    }
+
+    @Test func certainCostIsThePlainImprovement() {
+        let f = Self.front
+        for lc in [-1.0, 0.2, 0.5, 1.5] {
+            let plain = f.expectedHypervolumeImprovement(mean: 1.3, sd: 0.4, logCost: lc, upper: 2)
+            let tiny = f.expectedHypervolumeImprovement(mean: 1.3, sd: 0.4, logCost: lc, logCostSD: 1e-6, upper: 2)
+            #expect(abs(plain - tiny) < 1e-5, "lc \(lc): \(plain) vs \(tiny)")
+        }
+    }
+
+    /// An uncertain cost is worth more than a certain one at the front's costly end (it may be cheaper), and
+    /// nothing is credited below `lower`.
+    @Test func uncertaintyCreditsThePossiblyCheaperAndRespectsLower() {
+        let f = Self.front
+        let certain = f.expectedHypervolumeImprovement(mean: 1.5, sd: 0.1, logCost: 1.9, upper: 2)
+        let unsure = f.expectedHypervolumeImprovement(mean: 1.5, sd: 0.1, logCost: 1.9, logCostSD: 0.5, upper: 2)
+        #expect(unsure > certain)
+        let bounded = f.expectedHypervolumeImprovement(mean: 1.5, sd: 0.1, logCost: -5, logCostSD: 0.5, lower: 0, upper: 2)
+        let fromZero = f.expectedHypervolumeImprovement(mean: 1.5, sd: 0.1, logCost: 0, upper: 2)
+        #expect(abs(bounded - fromZero) < 1e-9, "a point surely below lower counts from lower on")
+    }
+}
+
+@Suite struct PolishTests {
+    @Test func joinedPredictionsEqualPredictionsOfTheJoinedList() throws {
+        var rng = SeededGenerator(seed: 11)
+        let x = (0..<20).map { _ in [rng.uniform(), rng.uniform()] }
+        let gp = try GaussianProcess.fit(x: x, y: x.map { cos(3 * $0[0]) - $0[1] }, rng: &rng)
+        let a = (0..<7).map { _ in [rng.uniform(), rng.uniform()] }, b = (0..<5).map { _ in [rng.uniform(), rng.uniform()] }
+        var joined = gp.batchPredictions(a).appending(gp.batchPredictions(b))
+        var direct = gp.batchPredictions(a + b)
+        #expect(joined.mean == direct.mean && joined.variance == direct.variance)
+        // Beliefs work the same on the joined predictions.
+        gp.believe(9, in: &joined)
+        gp.believe(9, in: &direct)
+        for i in 0..<12 { #expect(abs(joined.variance[i] - direct.variance[i]) < 1e-12) }
+    }
+
+    /// On a log whose best region is a corner of the box, the polish moves the best candidates there: the
+    /// suggestion's acquisition is at least the best of the drawn candidates', and --explain says it polished.
+    @Test func polishImprovesOnTheDrawnCandidates() throws {
+        var lines = [#"{"param":"x","space":"linear","min":0,"max":1}"#, #"{"param":"y","space":"linear","min":0,"max":1}"#,
+                     #"{"param":"z","space":"linear","min":0,"max":1}"#]
+        var rng = SeededGenerator(seed: 5)
+        for i in 0..<24 {
+            let x = rng.uniform(), y = rng.uniform(), z = rng.uniform()
+            lines.append(#"{"id":"r\#(i)","params":{"x":\#(x),"y":\#(y),"z":\#(z)},"score":\#(x + y - z),"cost":\#(1 + z)}"#)
+        }
+        let log = try SweepLog.parse(lines.joined(separator: "\n") + "\n")
+        var o = SearchOptions()
+        o.explain = true
+        o.candidates = 50
+        let s = try #require(try Suggester.suggest(log: log, options: o).first)
+        #expect(s.explanation.contains { $0.hasPrefix("polish:") }, "\(s.explanation)")
+        // The same search with the polish removed from the plan scores at most as well.
+        let context = Suggester(log: log, options: o)
+        var plain = context.plan
+        plain.polish = .none
+        var search = ModelSearch(context: context, plan: plain)
+        var stream = SeededGenerator(seed: RunID.streamSeed(seed: o.seed, logHash: log.contentHash))
+        let unpolished = try #require(search.suggest(count: 1, startIndex: 0, rng: &stream).first)
+        #expect(unpolished.explanation.allSatisfy { !$0.hasPrefix("polish:") })
+        let a = try #require(s.acquisition), b = try #require(unpolished.acquisition)
+        #expect(a >= b * (1 - 1e-12), "polished \(a), drawn only \(b)")
+    }
+}

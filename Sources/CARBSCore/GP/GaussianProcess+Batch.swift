@@ -12,6 +12,23 @@ public struct BatchPredictions: Sendable {
     var updates: [[Double]] = []   // u_i over the candidates, one per belief
 }
 
+extension BatchPredictions {
+    /// These predictions followed by `other`'s (same GP, no beliefs yet in either).
+    public func appending(_ other: BatchPredictions) -> BatchPredictions {
+        precondition(updates.isEmpty && other.updates.isEmpty && q.cols == other.q.cols && v.rows == other.v.rows,
+                     "only fresh predictions of one GP can be joined")
+        let m = q.rows + other.q.rows
+        var joined = Matrix(rows: m, cols: q.cols)
+        for c in 0..<q.cols {
+            for r in 0..<q.rows { joined[r, c] = q[r, c] }
+            for r in 0..<other.q.rows { joined[q.rows + r, c] = other.q[r, c] }
+        }
+        // V is n×m column-major: appending candidates appends columns, that is storage.
+        let vJoined = Matrix(rows: v.rows, cols: m, storage: v.storage + other.v.storage)
+        return BatchPredictions(mean: mean + other.mean, variance: variance + other.variance, q: joined, v: vJoined)
+    }
+}
+
 extension GaussianProcess {
     /// Posterior mean and variance at `xs`, ready for `believe(_:in:)`.
     public func batchPredictions(_ xs: [[Double]]) -> BatchPredictions {

@@ -62,4 +62,43 @@ struct StepFront {
         }
         return total
     }
+
+    /// Expected hypervolume improvement when the log cost is uncertain too: utility ~ N(mean, sd²) and log cost
+    /// ~ N(lc, s²), independent. A point (y, c) improves the front by ∫_c^upper max(0, y − level(t)) dt, so
+    ///
+    ///     EHVI = ∫_{−∞}^{upper} Φ((t − lc)/s) · EI(level(t)) dt,
+    ///
+    /// and on a segment [a, b) of constant level the weight integrates in closed form:
+    /// ∫_a^b Φ((t − lc)/s) dt = s·(ψ((b − lc)/s) − ψ((a − lc)/s)) with ψ(z) = z·Φ(z) + φ(z), ψ(−∞) = 0. A point
+    /// whose cost is unknown is credited with its chance of being cheaper than predicted; as s → 0 this is
+    /// `expectedHypervolumeImprovement(mean:sd:logCost:upper:)`, which it calls for s below 1e-9.
+    func expectedHypervolumeImprovement(mean: Double, sd: Double, logCost lc: Double, logCostSD s: Double,
+                                        lower: Double = -.infinity, upper: Double) -> Double {
+        guard s > 1e-9, s.isFinite else { return expectedHypervolumeImprovement(mean: mean, sd: sd, logCost: lc, upper: upper) }
+        func weight(_ a: Double, _ b: Double) -> Double {
+            let zb = (b - lc) / s
+            if zb < -10 { return 0 }
+            let hi = zb * Normal.cdf(zb) + Normal.pdf(zb)
+            guard a.isFinite else { return s * hi }
+            let za = (a - lc) / s
+            let lo = za < -10 ? 0 : za * Normal.cdf(za) + Normal.pdf(za)
+            return s * max(0, hi - lo)
+        }
+        var total = 0.0
+        var start = lower
+        var level = level(at: lower)
+        var first = 0
+        while first < logCosts.count && logCosts[first] <= lower { first += 1 }
+        for j in first...logCosts.count {
+            let end = j < logCosts.count ? min(logCosts[j], upper) : upper
+            if end > start {
+                let w = weight(start, end)
+                if w > 0 { total += w * Normal.expectedImprovement(mean: mean, sd: sd, best: level) }
+            }
+            if j >= logCosts.count || logCosts[j] >= upper { break }
+            level = levels[j]
+            start = end
+        }
+        return total
+    }
 }

@@ -25,7 +25,8 @@ extension Strategy {
         case .ehvi:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
-                         origins: .frontAndBest(3), acquisition: .hypervolume, frontValues: .denoised(minNoiseShare: 0.02))
+                         origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: true),
+                         frontValues: .denoised(minNoiseShare: 0.02), polish: .coordinate(starts: 5, rounds: 12))
         case .ei:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
@@ -42,11 +43,11 @@ extension Strategy {
         case .random:
             StrategyPlan(strategy: self, modelFree: .uniform, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
-                         origins: .frontAndBest(3), acquisition: .hypervolume)
+                         origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: false))
         case .sobol:
             StrategyPlan(strategy: self, modelFree: .sobol, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
-                         origins: .frontAndBest(3), acquisition: .hypervolume)
+                         origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: false))
         }
     }
 }
@@ -79,6 +80,15 @@ struct StrategyPlan: Sendable {
     /// What the front's points score: the observed group means, or (when the score model says the scores are
     /// noisy) the model's posterior mean at them.
     var frontValues: FrontValues = .observed
+    /// Whether the best candidates are improved by a local search on the acquisition before the picks.
+    var polish: Polish = .none
+
+    enum Polish: Sendable {
+        case none
+        /// A coordinate search from the `starts` best candidates, at most `rounds` rounds
+        /// (`ModelSearch.polish`).
+        case coordinate(starts: Int, rounds: Int)
+    }
 
     enum FrontValues: Sendable {
         /// The observed mean of each group of repeats.
@@ -165,8 +175,9 @@ struct StrategyPlan: Sendable {
     }
 
     enum Acquisition: Sendable {
-        /// Expected hypervolume improvement of the (score, log cost) front.
-        case hypervolume
+        /// Expected hypervolume improvement of the (score, log cost) front; with `costUncertainty`, over the cost
+        /// model's predictive distribution of the log cost too, not only its mean.
+        case hypervolume(costUncertainty: Bool)
         /// EI(μ, σ; best = max(front(ĉ), front(t)) + bias) at predicted log cost ĉ and a log-uniform cost threshold
         /// t drawn once per call; times the CARBS search-probability weight when `localityWeight`.
         case expectedImprovement(bias: Double, localityWeight: Bool)

@@ -54,6 +54,19 @@ public struct Surrogates: Sendable {
         cost.predictMean(xs).map { costTransform.inverse($0) }
     }
 
+    /// Predicted log cost (natural log) at each point with its predictive standard deviation (the cost GP's
+    /// latent ±1 sd band mapped back through the cost transform, half its width).
+    public func predictLogCostDistribution(_ xs: [[Double]]) -> (mean: [Double], sd: [Double]) {
+        let p = cost.predict(xs)
+        var mean = [Double](repeating: 0, count: xs.count), sd = mean
+        for i in xs.indices {
+            let m = p.mean[i], s = max(0, p.variance[i]).squareRoot()
+            mean[i] = costTransform.inverse(m)
+            sd[i] = abs(costTransform.inverse(m + s) - costTransform.inverse(m - s)) / 2
+        }
+        return (mean, sd)
+    }
+
     /// The score model's output N(mean, sd²) (transformed, oriented units) as a predicted score in the log's own
     /// units and orientation: `score = ±T⁻¹(mean)` and `std = |T⁻¹(mean + sd) − T⁻¹(mean − sd)| / 2`, the half-width
     /// of the ±1 sd band mapped back through the (possibly non-linear) output transform T.
