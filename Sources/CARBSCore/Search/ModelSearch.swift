@@ -201,7 +201,8 @@ struct ModelSearch {
     /// candidates, a coordinate search on the acquisition × P(success) against the front as it stands. Each round
     /// tries, for every start, each numeric column moved by ±step and set to either bound, and each other value
     /// of each choice; a start takes its best improving move, or halves its step when none improves (from 1/8 of
-    /// the unit cube to 1/64). All moves of a round are scored as one batch. The end points join the candidates,
+    /// the unit cube to 1/64). All moves of a round are scored as one batch; past 200 runs the rounds stop once
+    /// 400,000/n moves (at least 300) have been scored, as each costs O(n²). The end points join the candidates,
     /// so the picks (and their believed updates) see them like any other.
     ///
     /// Why: among ~1,000 random candidates in 8 dimensions, the acquisition's maximum is rarely near one, and
@@ -237,6 +238,10 @@ struct ModelSearch {
         let numeric = context.unitScales.indices.filter { context.unitScales[$0] > 0 }
         var steps = [Double](repeating: 0.125, count: points.count)
         var moved = [Bool](repeating: false, count: points.count)
+        // Each scored move costs O(n²) (two variances); on long logs the rounds stop at a budget of moves.
+        let n = models.surrogates.ys.count
+        let budget = n <= 200 ? Int.max : max(300, 400_000 / n)
+        var scored = 0
         for _ in 0..<rounds {
             var moves: [[Double]] = []
             var owner: [Int] = []
@@ -261,7 +266,8 @@ struct ModelSearch {
                     }
                 }
             }
-            if moves.isEmpty { break }
+            if moves.isEmpty || scored + moves.count > budget { break }
+            scored += moves.count
             let mp = models.score.predict(moves)
             let cost = scorer.costModel(moves, models: models)
             let ps = models.surrogates.pSuccess(moves)
