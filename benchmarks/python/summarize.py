@@ -3,8 +3,10 @@
 written independently of the Swift one, so the two harnesses are scored by the same code.
 
 usage: summarize.py PROBLEM=SCORE_REF:SCORE_BEST:COST_MIN:COST_MAX DIR[,DIR...] [--at 20,40,60]
+       carbs-bench problems | summarize.py --boxes - DIR[,DIR...] [--at 40,60] [--strategies ehvi,optuna-gpmo]
   every DIR/raw/PROBLEM/STRATEGY/seed-*.jsonl is a run (lines with "params", in trial order; "true_score" is used
-  when present, failed runs have "status":"failed"); prints a Markdown row per strategy: median [q25, q75].
+  when present, failed runs have "status":"failed"); prints a Markdown row per problem and strategy:
+  median [q25, q75] of hv_norm_fixed over the seeds. With --boxes, every problem `carbs-bench problems` lists.
 """
 import glob, json, math, os, statistics, sys
 
@@ -40,14 +42,44 @@ def cell(xs):
     return f"{statistics.median(xs):.3f} [{q(0.25):.3f}, {q(0.75):.3f}]"
 
 
+def option(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def boxes_from(text):
+    """(problem, ref, best, cmin, cmax) from `carbs-bench problems` lines (NAME<TAB>SPECS<TAB>score_ref R ...)."""
+    out = []
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) < 3:
+            continue
+        w = f[2].split()
+        lo, hi = w[5].split("..")
+        out.append((f[0], float(w[1]), float(w[3]), float(lo), float(hi)))
+    return out
+
+
 def main():
-    spec, dirs = sys.argv[1], sys.argv[2].split(",")
-    at = [20, 40, 60]
-    if "--at" in sys.argv:
-        at = [int(x) for x in sys.argv[sys.argv.index("--at") + 1].split(",")]
-    problem, box = spec.split("=")
-    ref, best, cmin, cmax = map(float, box.split(":"))
-    for strategy, rs in sorted(runs(dirs, problem).items()):
+    at = [int(x) for x in option("--at", "20,40,60").split(",")]
+    if sys.argv[1] == "--boxes":
+        dirs = sys.argv[3].split(",")
+        wanted = option("--strategies", None)
+        print("| problem | optimizer | seeds | " + " | ".join(f"HV@{k}" for k in at) + " |")
+        print("|---|---|---|" + "---|" * len(at))
+        for problem, *box in boxes_from(sys.stdin.read()):
+            table(problem, box, dirs, at, wanted.split(",") if wanted else None)
+        return
+    problem, box = sys.argv[1].split("=")
+    table(problem, list(map(float, box.split(":"))), sys.argv[2].split(","), at, None)
+
+
+def table(problem, box, dirs, at, wanted):
+    ref, best, cmin, cmax = box
+    found = runs(dirs, problem)
+    for strategy in (wanted or sorted(found)):
+        rs = found.get(strategy)
+        if not rs:
+            continue
         cols = []
         for k in at:
             hv = [hv_norm([(t.get("true_score", t.get("score")), t["cost"]) for t in r[:k]

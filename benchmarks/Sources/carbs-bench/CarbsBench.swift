@@ -36,13 +36,19 @@ struct QualityCommand: ParsableCommand {
     @Option(help: "Output directory (quality.jsonl and raw/).") var out = "benchmarks/results"
     @Option(help: "Run only shard K of N (K/N, 0-based), so several processes can share the work.") var shard = "0/1"
     @Option(help: "Label stored in every summary (e.g. the commit measured).") var tag = ""
+    @Option(help: "Comma-separated noise levels in percent of each problem's score range: run the problems' noisy variants NAME@noiseP instead (metrics on the noise-free score).") var noise: String?
     @Option(help: "Search option for experiments: carbs-suggest's --candidates.") var candidates: Int?
     @Option(help: "Search option for experiments: carbs-suggest's --radius.") var radius: Double?
     @Option(help: "Search option for experiments: carbs-suggest's --global-share.") var globalShare: Double?
     @Option(help: "Search option for experiments: carbs-suggest's --initial.") var initial: Int?
 
     func run() throws {
-        let ps = try Problems.parse(problems)
+        var ps = try Problems.parse(problems)
+        if let noise {
+            let levels = noise.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !levels.isEmpty, levels.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw ValidationError("--noise takes positive percentages, e.g. 2,10") }
+            ps = levels.flatMap { l in ps.map { $0.withNoise(percent: l) } }
+        }
         let ss = try parseList(strategies, all: Strategy.allCases, name: \.rawValue, what: "strategy")
         let parts = shard.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 2, parts[1] > 0, parts[0] >= 0, parts[0] < parts[1] else {

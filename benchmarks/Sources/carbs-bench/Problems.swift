@@ -47,6 +47,23 @@ struct Problem: Sendable {
     }
 }
 
+extension Problem {
+    /// The problem with N(0, σ²) added to every observed score, σ = `percent` % of its score range
+    /// (score_best − score_ref), named `NAME@noiseP`; the metrics keep the noise-free score.
+    func withNoise(percent: Double) -> Problem {
+        let sd = percent / 100 * (reference.scoreBest - reference.scoreRef)
+        let inner = evaluate
+        return Problem(
+            name: "\(name)@noise\(JSONWriter.format(percent))", summary: "\(summary); plus N(0, \(JSONWriter.format(sd))²) score noise (\(JSONWriter.format(percent)) % of the score range), metrics on the noise-free score",
+            specs: specs, reference: reference, referenceNote: referenceNote,
+            evaluate: { p, noise in
+                var o = inner(p, &noise)
+                if let v = o.observed { o.observed = v + sd * noise.normal() }
+                return o
+            })
+    }
+}
+
 enum BenchError: Error, CustomStringConvertible {
     case message(String)
     var description: String {
@@ -63,7 +80,13 @@ enum Problems {
     /// Every problem: the built-in ones, then the LCBench tasks (`--problems lcbench`; they need python3).
     static var all: [Problem] { builtIn + lcbenchTasks }
     static var names: [String] { all.map(\.name) }
-    static func named(_ name: String) -> Problem? { all.first { $0.name == name } }
+    static func named(_ name: String) -> Problem? {
+        if let p = all.first(where: { $0.name == name }) { return p }
+        // A noisy variant: NAME@noiseP.
+        guard let at = name.range(of: "@noise"), let pct = Double(name[at.upperBound...]),
+              let base = all.first(where: { $0.name == String(name[..<at.lowerBound]) }) else { return nil }
+        return base.withNoise(percent: pct)
+    }
 
     /// A `--problems` list: names, `all` (the built-in problems) and `lcbench` (the three LCBench tasks).
     static func parse(_ text: String) throws -> [Problem] {

@@ -18,6 +18,8 @@ struct Report {
     var curves: String?
     /// benchmarks/noise.md: noisy scores and equal cumulative cost beside shared/baselines' references.
     var noise: String?
+    /// benchmarks/peers.md: Optuna's GPSampler (two objectives) and the LCBench tasks, side by side.
+    var peers: String?
 
     static let checkpoints = QualityRunner.checkpoints
 
@@ -58,6 +60,10 @@ struct Report {
         md.append("## Headline: median HV@40 / HV@60 (`hv_norm_fixed`, higher is better)")
         md.append("")
         md.append("Ours: median over seeds of the in-process runs below. \"(py)\" = Python reference from `shared/baselines` (CARBS: 3 seeds × 40 trials; the others 10 × 60).")
+        if peers != nil {
+            md.append("")
+            md.append("Optuna's GPSampler (two objectives, the strongest peer) on every problem, the three LCBench tasks included, is side by side with `ehvi` in the section \"The strongest peer\" below.")
+        }
         md.append("")
         let ours = QualityResults.strategyOrder
         let refs = ["optuna-tpe", "optuna-mo", "carbs"]
@@ -199,7 +205,7 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
-        for section in [noise, curves, largeLogs, agents].compactMap({ $0 }) {
+        for section in [peers, noise, curves, largeLogs, agents].compactMap({ $0 }) {
             // Its headings one level down, under this document's section.
             md += section.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasPrefix("#") ? "#" + line : String(line)
@@ -235,6 +241,7 @@ struct ReportCommand: ParsableCommand {
         report.agents = Files.read("benchmarks/agents.md")
         report.curves = Files.read("benchmarks/curves.md")
         report.noise = Files.read("benchmarks/noise.md")
+        report.peers = Files.read("benchmarks/peers.md")
         let cmds = (Files.read(commands ?? results + "/commands.txt") ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         try Files.writeFile(report.markdown(commands: cmds.last == "" ? Array(cmds.dropLast()) : cmds, status: status), to: out)
         say("wrote \(out) (\(q.problems.count) problems, \(s.records.count) speed records) and \(results)/hv-series.jsonl")
