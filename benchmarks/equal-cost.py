@@ -9,19 +9,10 @@ log has one), over the first 60 trials. Prints the median over seeds at f = 0.05
 row. A seed that spent less than U in 60 trials has its HV@60 at 1×U: on branin-cost and hartmann6-cost that
 cell equals carbs-bench's median HV@60 (0.980, 0.778), a check of this script against the Swift metric.
 """
-import glob, json, math, statistics, sys
+import glob, json, os, statistics, sys
 
-def hv_norm(points, ref, best, cmin, cmax):
-    pts = sorted(((min(max(c, cmin), cmax), min(max(s, ref), best)) for s, c in points), key=lambda p: (p[0], -p[1]))
-    front, top = [], -math.inf
-    for c, s in pts:
-        if s > top:
-            front.append((c, s)); top = s
-    area = 0.0
-    for j, (c, s) in enumerate(front):
-        nxt = math.log10(front[j + 1][0]) if j + 1 < len(front) else math.log10(cmax)
-        area += (nxt - math.log10(c)) * (s - ref)
-    return max(0.0, min(1.0, area / ((best - ref) * math.log10(cmax / cmin))))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "python"))
+from hv import hv_norm  # noqa: E402
 
 def main():
     d, problem, strategy = sys.argv[1:4]

@@ -8,21 +8,9 @@ usage: summarize.py PROBLEM=SCORE_REF:SCORE_BEST:COST_MIN:COST_MAX DIR[,DIR...] 
   when present, failed runs have "status":"failed"); prints a Markdown row per problem and strategy:
   median [q25, q75] of hv_norm_fixed over the seeds. With --boxes, every problem `carbs-bench problems` lists.
 """
-import glob, json, math, os, statistics, sys
+import glob, json, os, statistics, sys
 
-
-def hv_norm(points, ref, best, cmin, cmax):
-    """Normalized hypervolume of the (score, log10 cost) front from (score_ref, log10 cost_max)."""
-    pts = sorted(((min(max(c, cmin), cmax), min(max(s, ref), best)) for s, c in points), key=lambda p: (p[0], -p[1]))
-    front, top = [], -math.inf
-    for c, s in pts:
-        if s > top:
-            front.append((c, s)); top = s
-    area = 0.0
-    for j, (c, s) in enumerate(front):
-        nxt = math.log10(front[j + 1][0]) if j + 1 < len(front) else math.log10(cmax)
-        area += (nxt - math.log10(c)) * (s - ref)
-    return max(0.0, min(1.0, area / ((best - ref) * math.log10(cmax / cmin))))
+from hv import hv_norm
 
 
 def runs(dirs, problem):
