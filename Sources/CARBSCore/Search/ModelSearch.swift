@@ -212,11 +212,9 @@ struct ModelSearch {
         guard case .coordinate(let starts, let rounds) = plan.polish, starts > 0, rounds > 0 else { return }
         let believed = front.believed
         func value(_ x: [Double], mean: Double, variance: Double, logCost: Double, logCostSD: Double, pSuccess: Double) -> Double {
-            if let m = scorer.maxLogCost, logCost > m { return -.infinity }
-            if front.taken.contains(x) { return -.infinity }
-            let a = scorer.score(x: x, mean: mean, sd: max(0, variance).squareRoot(), logCost: logCost,
-                                 logCostSD: logCostSD, front: believed)
-            return a * pSuccess
+            guard scorer.allows(logCost: logCost), !front.taken.contains(x) else { return -.infinity }
+            return scorer.value(x: x, mean: mean, sd: max(0, variance).squareRoot(), logCost: logCost,
+                                logCostSD: logCostSD, pSuccess: pSuccess, front: believed)
         }
         let m = scorer.candidates.count
         var values = [Double](repeating: -.infinity, count: m)
@@ -319,10 +317,10 @@ struct ModelSearch {
             var masked = 0
             for i in candidates.indices {
                 if costPred[i] < costPred[cheapestI] { cheapestI = i }
-                if let m = scorer.maxLogCost, costPred[i] > m { masked += 1; continue }
+                if !scorer.allows(logCost: costPred[i]) { masked += 1; continue }
                 if front.taken.contains(candidates[i]) { continue }
                 let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
-                let a = scorer.score(i, mean: mu, sd: sd, front: believed) * pSuccess[i]
+                let a = scorer.value(i, mean: mu, sd: sd, front: believed)
                 if a > bestA || (a == bestA && bestI >= 0 && costPred[i] < costPred[bestI]) {
                     bestA = a
                     bestI = i
@@ -442,9 +440,19 @@ struct ModelSearch {
             pSuccess += models.surrogates.pSuccess(xs)
         }
 
-        /// The acquisition of candidate `i` with predicted transformed score N(mean, sd²), against `front`.
-        func score(_ i: Int, mean mu: Double, sd: Double, front: StepFront) -> Double {
-            score(x: candidates[i], mean: mu, sd: sd, logCost: costPred[i], logCostSD: costSD[i], front: front)
+        /// Whether a point predicted at `logCost` may be suggested: at most `--max-cost`.
+        func allows(logCost: Double) -> Bool { maxLogCost.map { !(logCost > $0) } ?? true }
+
+        /// What the picks and the polish maximize: the acquisition × P(success) of candidate `i` with predicted
+        /// transformed score N(mean, sd²), against `front`.
+        func value(_ i: Int, mean mu: Double, sd: Double, front: StepFront) -> Double {
+            value(x: candidates[i], mean: mu, sd: sd, logCost: costPred[i], logCostSD: costSD[i], pSuccess: pSuccess[i], front: front)
+        }
+
+        /// The same for any point `x` with predicted log cost N(logCost, logCostSD²) and P(success) `pSuccess`.
+        func value(x: [Double], mean mu: Double, sd: Double, logCost: Double, logCostSD: Double, pSuccess: Double,
+                   front: StepFront) -> Double {
+            score(x: x, mean: mu, sd: sd, logCost: logCost, logCostSD: logCostSD, front: front) * pSuccess
         }
 
         /// The acquisition of a point `x` with predicted transformed score N(mean, sd²) and log cost

@@ -9,15 +9,25 @@ struct CarbsBench: ParsableCommand {
         subcommands: [QualityCommand.self, CurvesCommand.self, ReportCommand.self, SpeedCommand.self, CalibrateCommand.self, ProblemsCommand.self])
 }
 
-/// Parses a comma-separated list, `all` meaning every value.
-func parseList<T>(_ text: String, all: [T], name: (T) -> String, what: String) throws -> [T] {
-    if text == "all" { return all }
+/// Parses a comma-separated list of names: `all` means every value of `all`, each key of `groups` its values, and
+/// any other word the value `lookup` finds (by default the value of `all` with that name). Repeats are dropped.
+func parseList<T>(_ text: String, all: [T], groups: [String: [T]] = [:], lookup: ((String) -> T?)? = nil,
+                  name: (T) -> String, what: String) throws -> [T] {
     var out: [T] = []
     for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
-        guard let v = all.first(where: { name($0) == word }) else {
-            throw ValidationError("unknown \(what) '\(word)' (expected one of \(all.map(name).joined(separator: ", ")) or all)")
+        let values: [T]
+        if word == "all" {
+            values = all
+        } else if let g = groups[word] {
+            values = g
+        } else if let v = lookup?(word) ?? all.first(where: { name($0) == word }) {
+            values = [v]
+        } else {
+            let keywords = ["all"] + groups.keys.sorted()
+            let known = (all + groups.keys.sorted().flatMap { groups[$0] ?? [] }).map(name) + keywords.dropLast()
+            throw ValidationError("unknown \(what) '\(word)' (expected one of \(known.joined(separator: ", ")) or \(keywords.last ?? "all"))")
         }
-        out.append(v)
+        for v in values where !out.contains(where: { name($0) == name(v) }) { out.append(v) }
     }
     if out.isEmpty { throw ValidationError("no \(what) given") }
     return out
@@ -43,7 +53,8 @@ struct QualityCommand: ParsableCommand {
     @Option(help: "Search option for experiments: carbs-suggest's --initial.") var initial: Int?
 
     func run() throws {
-        var ps = try Problems.parse(problems)
+        var ps = try parseList(problems, all: Problems.builtIn, groups: ["lcbench": Problems.lcbenchTasks],
+                               lookup: Problems.named, name: \.name, what: "problem")
         if let noise {
             let levels = noise.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard !levels.isEmpty, levels.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw ValidationError("--noise takes positive percentages, e.g. 2,10") }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CARBSCore
 
 #if canImport(Glibc)
@@ -86,27 +85,6 @@ enum Problems {
         guard let at = name.range(of: "@noise"), let pct = Double(name[at.upperBound...]),
               let base = all.first(where: { $0.name == String(name[..<at.lowerBound]) }) else { return nil }
         return base.withNoise(percent: pct)
-    }
-
-    /// A `--problems` list: names, `all` (the built-in problems) and `lcbench` (the three LCBench tasks).
-    static func parse(_ text: String) throws -> [Problem] {
-        let words = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var out: [Problem] = []
-        for w in words where !w.isEmpty {
-            let group: [Problem]
-            switch w {
-            case "all": group = builtIn
-            case "lcbench": group = lcbenchTasks
-            default:
-                guard let p = named(w) else {
-                    throw ValidationError("unknown problem '\(w)' (expected one of \(names.joined(separator: ", ")), all or lcbench)")
-                }
-                group = [p]
-            }
-            for p in group where !out.contains(where: { $0.name == p.name }) { out.append(p) }
-        }
-        if out.isEmpty { throw ValidationError("no problem given") }
-        return out
     }
 
     /// Branin with a training-length knob: more epochs cost more and remove a 10/epochs penalty.
