@@ -6,7 +6,9 @@
 # Builds scripts/fuzz/FuzzParsers.swift together with Sources/CARBSCore (swiftc -sanitize=fuzzer,address, -O) into
 # .build/fuzz/carbs-fuzz, then runs it on the bad-input corpus (Tests/CLITests/Corpus) plus what earlier runs found
 # (.build/fuzz/corpus). Exits non-zero when an input crashes; the input is saved under .build/fuzz/artifacts/.
-# Environment: FUZZ_JOBS (parallel workers, default 1), FUZZ_ARGS (extra libFuzzer flags).
+# Environment: FUZZ_JOBS (parallel workers, default 1), FUZZ_SEED (libFuzzer's -seed; default 1, so a CI run
+# explores the same inputs every time and a failure reproduces; 0 picks a new seed per run, for exploring),
+# FUZZ_ARGS (extra libFuzzer flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -30,16 +32,19 @@ fi
 
 fork=()
 [ "${FUZZ_JOBS:-1}" -gt 1 ] && fork=(-fork="$FUZZ_JOBS")
+status=0
 # shellcheck disable=SC2086
 "$out/carbs-fuzz" "$out/corpus" Tests/CLITests/Corpus \
     -dict=scripts/fuzz/json.dict \
     -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=4096 \
-    -artifact_prefix="$out/artifacts/" -print_final_stats=1 \
+    -artifact_prefix="$out/artifacts/" -print_final_stats=1 -seed="${FUZZ_SEED:-1}" \
     "${fork[@]}" ${FUZZ_ARGS:-} \
-    2>&1 | tail -n 40
-status=${PIPESTATUS[0]}
+    > "$out/last-run.log" 2>&1 || status=$?
+tail -n 40 "$out/last-run.log"
 if [ "$status" -ne 0 ]; then
-    echo "fuzz: a crash was found (exit $status); inputs in $out/artifacts/:" >&2
+    echo "fuzz: a crash was found (exit $status); what failed:" >&2
+    grep -m 5 -E 'Fatal error|ERROR: (AddressSanitizer|libFuzzer)|SUMMARY' "$out/last-run.log" >&2 || true
+    echo "fuzz: the whole output is in $out/last-run.log; inputs in $out/artifacts/:" >&2
     ls -1 "$out/artifacts/" >&2
 fi
 exit "$status"

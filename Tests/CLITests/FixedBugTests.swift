@@ -11,6 +11,29 @@ import Testing
         try body(dir)
     }
 
+    /// A line with two bad strings (raw NUL bytes in a value and in a key) got one of two messages at random, by
+    /// the hash order in which the decoder reached the members (found by the fuzzer: "pipe and memory disagree").
+    /// Every process must print the same message; a bad escape in two members too.
+    @Test
+    func badStringsGiveTheSameMessageInEveryProcess() throws {
+        let lines = [
+            "{\"id\":\"f\u{0}\u{0}1\",\"status\":\"failed\",\"params\":{\"x\u{0}\":0.5,\"n\":8},\"cost\":3}",
+            "{\"id\":\"f\\q1\",\"status\":\"failed\",\"params\":{\"x\\u12\":0.5,\"n\":8},\"cost\":3}",
+        ]
+        for line in lines {
+            try Self.inTemp("{\"param\":\"x\",\"space\":\"linear\",\"min\":0,\"max\":1}\n" + line + "\n") { dir in
+                var seen: Set<String> = []
+                for _ in 0..<8 {
+                    let r = try CLI.run("carbs-space", ["check", "log.jsonl"], cwd: dir)
+                    #expect(r.status == 65)
+                    #expect(r.stderr.hasPrefix("log.jsonl:2: invalid JSON"))
+                    seen.insert(r.stderr)
+                }
+                #expect(seen.count == 1, "\(seen)")
+            }
+        }
+    }
+
     /// carbs-fit --strict prints "…; run not used" for a run it cannot encode, then exits 0: with --strict the
     /// first problem must be fatal (exit 65), as the man page says.
     @Test

@@ -64,6 +64,20 @@ public struct RecordDecoder {
         return o
     }
 
+    /// The 1-based column and value of the first byte below U+0020 inside a string (RFC 8259 wants it escaped).
+    static func controlCharacterInString(_ bytes: [UInt8]) -> (Int, UInt8)? {
+        var inString = false, escaped = false
+        for (i, b) in bytes.enumerated() {
+            if inString {
+                if b < 32 { return (i + 1, b) }
+                if escaped { escaped = false } else if b == 92 { escaped = true } else if b == 34 { inString = false }
+            } else if b == 34 {
+                inString = true
+            }
+        }
+        return nil
+    }
+
     /// The 1-based column of the first comma followed (after white space) by `}` or `]`, outside strings.
     static func trailingComma(_ bytes: [UInt8]) -> Int? {
         var inString = false, escaped = false
@@ -119,6 +133,11 @@ public struct RecordDecoder {
 
     /// A specific explanation for mistakes JSONDecoder only calls "not valid JSON".
     static func hint(_ bytes: [UInt8]) -> String? {
+        if let (column, byte) = controlCharacterInString(bytes) {
+            let code = String(byte, radix: 16, uppercase: true)
+            let u = String(repeating: "0", count: 4 - code.count) + code
+            return ": an unescaped control character U+\(u) in a string at column \(column) (JSON needs it written as \\u\(u))"
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         for word in ["NaN", "Infinity", "nan", "inf"] {
             let negative = text.contains(":-\(word)") || text.contains(": -\(word)")

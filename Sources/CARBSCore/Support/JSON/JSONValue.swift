@@ -50,7 +50,23 @@ extension JSONValue: Codable {
         if let d = try? c.decode(Double.self) { self = .number(d); return }
         if let s = try? c.decode(String.self) { self = .string(s); return }
         if let a = try? c.decode([JSONValue].self) { self = .array(a); return }
-        self = .object(try c.decode([String: JSONValue].self))
+        // Members are decoded in sorted key order, not in the dictionary's (per-process random) hash order: the
+        // decoder checks a string's contents only when it is decoded, so with two bad members the one reported
+        // would otherwise change from run to run.
+        let members = try decoder.container(keyedBy: MemberKey.self)
+        var o: [String: JSONValue] = [:]
+        o.reserveCapacity(members.allKeys.count)
+        for key in members.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            o[key.stringValue] = try members.decode(JSONValue.self, forKey: key)
+        }
+        self = .object(o)
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: Encoder) throws {
