@@ -64,12 +64,13 @@ public struct RecordDecoder {
         return o
     }
 
-    /// The 1-based column and value of the first byte below U+0020 inside a string (RFC 8259 wants it escaped).
-    static func controlCharacterInString(_ bytes: [UInt8]) -> (Int, UInt8)? {
+    /// The index of the first byte for which `visit` is true, walking the text once and telling `visit` whether the
+    /// byte lies inside a string (after its opening quote, through its closing quote; escapes are followed).
+    static func firstIndex(_ bytes: [UInt8], where visit: (_ index: Int, _ byte: UInt8, _ inString: Bool) -> Bool) -> Int? {
         var inString = false, escaped = false
         for (i, b) in bytes.enumerated() {
+            if visit(i, b, inString) { return i }
             if inString {
-                if b < 32 { return (i + 1, b) }
                 if escaped { escaped = false } else if b == 92 { escaped = true } else if b == 34 { inString = false }
             } else if b == 34 {
                 inString = true
@@ -78,24 +79,25 @@ public struct RecordDecoder {
         return nil
     }
 
+    /// The 1-based column and value of the first byte below U+0020 inside a string (RFC 8259 wants it escaped).
+    static func controlCharacterInString(_ bytes: [UInt8]) -> (Int, UInt8)? {
+        firstIndex(bytes) { _, b, inString in inString && b < 32 }.map { ($0 + 1, bytes[$0]) }
+    }
+
     /// The 1-based column of the first comma followed (after white space) by `}` or `]`, outside strings.
     static func trailingComma(_ bytes: [UInt8]) -> Int? {
-        var inString = false, escaped = false
         var comma: Int?
-        for (i, b) in bytes.enumerated() {
-            if inString {
-                if escaped { escaped = false } else if b == 92 { escaped = true } else if b == 34 { inString = false }
-                continue
-            }
+        let close = firstIndex(bytes) { i, b, inString in
+            if inString { return false }
             switch b {
-            case 34: inString = true; comma = nil
             case 44: comma = i + 1
-            case 125, 93: if let comma { return comma }
+            case 125, 93: return comma != nil
             case 32, 9, 10, 13: break
             default: comma = nil
             }
+            return false
         }
-        return nil
+        return close == nil ? nil : comma
     }
 
     public static func classify(_ o: [String: JSONValue], line: Int) throws(SpaceError) -> Record {

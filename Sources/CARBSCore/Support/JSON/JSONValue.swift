@@ -54,9 +54,10 @@ extension JSONValue: Codable {
         // decoder checks a string's contents only when it is decoded, so with two bad members the one reported
         // would otherwise change from run to run.
         let members = try decoder.container(keyedBy: MemberKey.self)
+        let keys = members.allKeys.sorted { $0.stringValue < $1.stringValue }
         var o: [String: JSONValue] = [:]
-        o.reserveCapacity(members.allKeys.count)
-        for key in members.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+        o.reserveCapacity(keys.count)
+        for key in keys {
             o[key.stringValue] = try members.decode(JSONValue.self, forKey: key)
         }
         self = .object(o)
