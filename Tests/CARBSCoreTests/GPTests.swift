@@ -338,6 +338,38 @@ private struct GPFixture: Decodable {
         let boxed = opt.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [0.5, 5], rosen)
         #expect(abs(boxed.x[0] - 0.5) < 1e-8 && abs(boxed.x[1] - 0.25) < 1e-4, "\(boxed.x)")
     }
+
+    @Test func stallToleranceStopsEarlyButCloseToTheMinimum() {
+        // Rosenbrock from (−1.2, 1): the path creeps along the valley, so a full run takes many small steps.
+        let rosen: ([Double]) -> (value: Double, gradient: [Double]) = { v in
+            let a = 1 - v[0], b = v[1] - v[0] * v[0]
+            return (a * a + 100 * b * b, [-2 * a - 400 * v[0] * b, 200 * b])
+        }
+        var opt = BoundedLBFGS(maxIterations: 500, gradientTolerance: 1e-12, relativeTolerance: 0)
+        let full = opt.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], rosen)
+        opt.stallTolerance = 1e-3
+        let stalled = opt.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], rosen)
+        #expect(stalled.evaluations < full.evaluations, "\(stalled.evaluations) vs \(full.evaluations)")
+        // Stopped only once three steps gained < 1e-3 together; L-BFGS is converging superlinearly there.
+        #expect(stalled.value - full.value < 1e-2, "\(stalled.value) vs \(full.value)")
+        #expect(stalled.value < rosen([-1.2, 1]).value / 100)
+    }
+
+    @Test func fitWithTheDefaultStallToleranceMatchesAFullyConvergedFit() throws {
+        // The fit stops early; its log marginal likelihood and predictions stay those of a fit run to the end.
+        var data = SeededGenerator(seed: 21)
+        let x = (0..<80).map { _ in (0..<5).map { _ in data.uniform() } }
+        let y = x.map { sin(6 * $0[0]) + $0[1] * $0[2] - 0.5 * $0[3] + 0.05 * data.normal() }
+        var r1 = SeededGenerator(seed: 3), r2 = SeededGenerator(seed: 3)
+        let quick = try GaussianProcess.fit(x: x, y: y, rng: &r1)
+        let full = try GaussianProcess.fit(x: x, y: y, options: GPFitOptions(stallTolerance: 0), rng: &r2)
+        #expect(abs(quick.logMarginalLikelihood - full.logMarginalLikelihood) < 0.05,
+                "\(quick.logMarginalLikelihood) vs \(full.logMarginalLikelihood)")
+        let q = (0..<40).map { _ in (0..<5).map { _ in data.uniform() } }
+        let a = quick.predict(q), b = full.predict(q)
+        let spread = (b.mean.max() ?? 0) - (b.mean.min() ?? 0)
+        for i in q.indices { #expect(abs(a.mean[i] - b.mean[i]) < 0.01 * spread) }
+    }
 }
 
 @Suite struct PredictMeanTests {

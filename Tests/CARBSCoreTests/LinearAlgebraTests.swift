@@ -153,6 +153,23 @@ private func maxAbsDiff(_ a: Matrix, _ b: Matrix) -> Double {
         #expect(maxAbsDiff(Naive.multiply(xr, l), br) < 1e-12)
     }
 
+    /// Panels of 8 rows over a 37×37 factor (4 full panels and a ragged one), checked against forward
+    /// substitution and against one dtrsm call.
+    @Test(arguments: [8, 16, 128]) func panelSolveMatchesForwardSubstitution(panel: Int) throws {
+        var rng = SeededGenerator(seed: 11)
+        let n = 37
+        let l = try CholeskyFactor.factor(randomSPD(n, &rng)).lower
+        let b = random(n, 5, &rng)
+        var panels = b, single = b
+        LAPACK.lowerSolveInPanels(l, &panels, panel: panel)
+        LAPACK.trsm(side: .left, triangle: .lower, transpose: .none, l, &single)
+        #expect(maxAbsDiff(panels, single) < 1e-12)
+        for j in 0..<5 {
+            let e = Naive.forward(l, b.column(j))
+            for i in 0..<n { #expect(abs(panels[i, j] - e[i]) < 1e-10, "row \(i) column \(j)") }
+        }
+    }
+
     @Test func singularMatrixFactorsWithJitter() throws {
         // Rank one: v·vᵀ, plus an exact duplicate row/column pair.
         let v: [Double] = [1, 2, 3, 2, 1]

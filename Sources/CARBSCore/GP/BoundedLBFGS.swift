@@ -11,6 +11,10 @@ struct BoundedLBFGS: Sendable {
     var gradientTolerance: Double = 1e-6
     /// Stop when an accepted step lowers f by less than this times max(1, |f|).
     var relativeTolerance: Double = 1e-10
+    /// Stop when the last `stallWindow` accepted steps together lowered f by less than this (absolute units of
+    /// f; 0 turns the test off). For a log posterior, improvements far below one nat do not change the model.
+    var stallTolerance: Double = 0
+    var stallWindow: Int = 3
 
     struct Result: Sendable {
         var x: [Double]
@@ -35,6 +39,7 @@ struct BoundedLBFGS: Sendable {
         guard fx.isFinite else { return Result(x: x, value: fx, iterations: 0, evaluations: evaluations) }
         var sMem: [[Double]] = [], yMem: [[Double]] = [], rhoMem: [Double] = []
         var iteration = 0
+        var recent: [Double] = []
         while iteration < maxIterations {
             iteration += 1
             // Projected gradient and the set of variables held at a bound.
@@ -106,6 +111,9 @@ struct BoundedLBFGS: Sendable {
             let improvement = fx - step.f
             x = step.x; fx = step.f; g = step.g
             if improvement <= relativeTolerance * max(1, abs(fx)) { break }
+            recent.append(improvement)
+            if recent.count > stallWindow { recent.removeFirst() }
+            if stallTolerance > 0 && recent.count == stallWindow && recent.reduce(0, +) < stallTolerance { break }
         }
         return Result(x: x, value: fx, iterations: iteration, evaluations: evaluations)
     }

@@ -43,6 +43,10 @@ public struct GPFitOptions: Sendable {
     public var restarts: Int = 3
     /// Iteration cap per L-BFGS run.
     public var maxIterations: Int = 60
+    /// A start of the search stops once its last three steps together gained less than this many nats of log
+    /// posterior (0: run to `maxIterations` or the optimizer's own tolerances). Hyperparameters whose posterior
+    /// differs by 10⁻³ nats give the same model to three or more digits.
+    public var stallTolerance: Double = 1e-3
     /// Hyperparameters are fitted on an evenly strided deterministic subsample of at most this many points.
     public var maxFitPoints: Int = 256
     /// The posterior conditions on at most this many points: the most recent ones (the last rows).
@@ -55,8 +59,10 @@ public struct GPFitOptions: Sendable {
     public var noiseFloor: Double = 1e-6
 
     public init(restarts: Int = 3, maxIterations: Int = 60, maxFitPoints: Int = 256, maxPoints: Int = 2000,
-                useLinearTerm: Bool = false, fixed: GPHyperparameters? = nil, noiseFloor: Double = 1e-6) {
+                useLinearTerm: Bool = false, fixed: GPHyperparameters? = nil, noiseFloor: Double = 1e-6,
+                stallTolerance: Double = 1e-3) {
         self.restarts = restarts
+        self.stallTolerance = stallTolerance
         self.maxIterations = maxIterations
         self.maxFitPoints = maxFitPoints
         self.maxPoints = maxPoints

@@ -67,7 +67,8 @@ public struct GaussianProcess: Sendable {
     }
 
     /// Fits hyperparameters by MAP (log marginal likelihood + weak log-priors, see `GPObjective`) with a
-    /// multi-start bounded L-BFGS in log space, then conditions on the data.
+    /// multi-start bounded L-BFGS in log space, then conditions on the data. A start stops once three steps in
+    /// a row gained less than `GPFitOptions.stallTolerance` nats of log posterior together.
     ///
     /// Bounds (standardized units): ℓ ∈ [0.01, 100], σ² ∈ [1e-4, 100], σ_n² ∈ [max(noiseFloor/var(y), 1e-12), 10],
     /// m ∈ [−5, 5], σ_lin² ∈ [1e-4, 100]. Degenerate data (n = 1, duplicate points, constant y) fits fine; only
@@ -92,7 +93,8 @@ public struct GaussianProcess: Sendable {
         let ys = yf.map { ($0 - centre) / scale }
         let objective = GPObjective(x: xf, y: ys, useLinear: options.useLinearTerm,
                                     noiseLowerBound: max(options.noiseFloor, 0) / (scale * scale))
-        let optimizer = BoundedLBFGS(maxIterations: max(1, options.maxIterations))
+        var optimizer = BoundedLBFGS(maxIterations: max(1, options.maxIterations))
+        optimizer.stallTolerance = options.stallTolerance
         var best: (x: [Double], value: Double)? = nil
         for start in 0..<max(1, options.restarts) {
             let t0 = start == 0 ? objective.defaultStart : objective.randomStart(&rng)

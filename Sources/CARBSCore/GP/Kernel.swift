@@ -76,16 +76,22 @@ public struct Matern52Kernel: Sendable, Equatable {
         return d
     }
 
-    /// Squared scaled distances among the rows of `a` (n×n, dsyrk), exactly zero on the diagonal.
+    /// Squared scaled distances among the rows of `a` (n×n, dsyrk), exactly zero on the diagonal and exactly
+    /// symmetric (each pair is computed once, from the lower triangle).
     public func squaredDistances(_ a: Matrix) -> Matrix {
         let sa = scaled(a)
         let n = a.rows
         var d = Matrix(rows: n, cols: n)
-        LAPACK.syrk(.none, sa, alpha: -2, beta: 0, into: &d)
+        LAPACK.syrk(.none, sa, alpha: -2, beta: 0, symmetrize: false, into: &d)
         let na = Self.rowNorms(sa)
         d.storage.withUnsafeMutableBufferPointer { p in
             for j in 0..<n {
-                for i in 0..<n { p[i + j * n] = i == j ? 0 : max(0, p[i + j * n] + na[i] + na[j]) }
+                p[j + j * n] = 0
+                for i in (j + 1)..<max(j + 1, n) {
+                    let v = max(0, p[i + j * n] + na[i] + na[j])
+                    p[i + j * n] = v
+                    p[j + i * n] = v
+                }
             }
         }
         return d
@@ -104,13 +110,30 @@ public struct Matern52Kernel: Sendable, Equatable {
         return k
     }
 
-    /// The parts of the Gram matrix `K(a, a)`: Matérn part (σ² included), linear part, and squared distances.
-    func gramParts(_ a: Matrix) -> (matern: Matrix, linear: Matrix?, r2: Matrix) {
+    /// The parts of the Gram matrix `K(a, a)`, each symmetric: the Matérn part (σ² included), the linear part,
+    /// and the radial factor of the lengthscale gradient, σ²·(5/3)(1 + √5 r)·exp(−√5 r), which shares the
+    /// exponential with the Matérn part (one `exp` per pair of points, not four).
+    /// `withRadial: false` skips the radial factor (the posterior needs only K).
+    func gramParts(_ a: Matrix, withRadial: Bool = true) -> GramParts {
         let r2 = squaredDistances(a)
-        var km = r2
+        let n = a.rows
+        var km = Matrix(rows: n, cols: n), radial = Matrix(rows: withRadial ? n : 0, cols: withRadial ? n : 0)
         let s2 = signalVariance
-        km.storage.withUnsafeMutableBufferPointer { p in
-            for i in p.indices { p[i] = s2 * Self.correlation(r2: p[i]) }
+        r2.storage.withUnsafeBufferPointer { rp in
+            km.storage.withUnsafeMutableBufferPointer { kp in
+                radial.storage.withUnsafeMutableBufferPointer { gp in
+                    for j in 0..<n {
+                        for i in j..<n {
+                            let q = rp[i + j * n], r = q.squareRoot()
+                            let e = s2 * exp(-Self.sqrt5 * r)
+                            let k = (1 + Self.sqrt5 * r + 5.0 / 3.0 * q) * e
+                            let g = (5.0 / 3.0) * (1 + Self.sqrt5 * r) * e
+                            kp[i + j * n] = k; kp[j + i * n] = k
+                            if withRadial { gp[i + j * n] = g; gp[j + i * n] = g }
+                        }
+                    }
+                }
+            }
         }
         var kl: Matrix? = nil
         if let lv = linearVariance {
@@ -118,12 +141,12 @@ public struct Matern52Kernel: Sendable, Equatable {
             LAPACK.syrk(.none, Self.centred(a), alpha: lv, beta: 0, into: &l)
             kl = l
         }
-        return (km, kl, r2)
+        return GramParts(matern: km, linear: kl, radial: radial)
     }
 
     /// The Gram matrix `K(a, a)` (n×n, symmetric).
     public func gram(_ a: Matrix) -> Matrix {
-        let parts = gramParts(a)
+        let parts = gramParts(a, withRadial: false)
         guard let kl = parts.linear else { return parts.matern }
         var k = parts.matern
         for i in k.storage.indices { k.storage[i] += kl.storage[i] }
@@ -139,6 +162,16 @@ public struct Matern52Kernel: Sendable, Equatable {
         return d
     }
 
+    /// The pieces of `K(a, a)` that the likelihood and its gradient share (see `gramParts`).
+    struct GramParts {
+        /// σ²·(1 + √5 r + 5r²/3)·exp(−√5 r).
+        var matern: Matrix
+        /// σ_lin²·(a − ½)(a − ½)ᵀ, or `nil` without the linear term.
+        var linear: Matrix?
+        /// σ²·(5/3)(1 + √5 r)·exp(−√5 r) (0×0 when not asked for).
+        var radial: Matrix
+    }
+
     /// Number of kernel parameters: d lengthscales, σ², and σ_lin² if present.
     public var parameterCount: Int { lengthscales.count + 1 + (linearVariance == nil ? 0 : 1) }
 
@@ -148,20 +181,17 @@ public struct Matern52Kernel: Sendable, Equatable {
     /// With r² = Σ (Δ_d/ℓ_d)²: ∂k/∂log ℓ_d = σ²·(5/3)(1 + √5 r)·exp(−√5 r)·Δ_d²/ℓ_d². The sum over pairs is
     /// evaluated as 2·Σᵢ sᵢ²·gᵢ − 2·sᵀ(G·s) per dimension (s = scaled inputs, G = W ∘ radial factor, g = G·1),
     /// with the product G·S done by one dgemm.
-    func contractedGradient(_ w: Matrix, points a: Matrix,
-                            parts: (matern: Matrix, linear: Matrix?, r2: Matrix)) -> [Double] {
+    func contractedGradient(_ w: Matrix, points a: Matrix, parts: GramParts) -> [Double] {
         let n = a.rows, d = a.cols
-        precondition(w.rows == n && w.cols == n, "weight matrix must be n×n")
+        precondition(w.rows == n && w.cols == n && parts.radial.rows == n, "weight matrix and radial factor must be n×n")
         var g = Matrix(rows: n, cols: n)
         var sumWKm = 0.0
-        let s2 = signalVariance
         g.storage.withUnsafeMutableBufferPointer { gp in
             w.storage.withUnsafeBufferPointer { wp in
-                parts.r2.storage.withUnsafeBufferPointer { rp in
+                parts.radial.storage.withUnsafeBufferPointer { rp in
                     parts.matern.storage.withUnsafeBufferPointer { kp in
                         for idx in 0..<(n * n) {
-                            let r = rp[idx].squareRoot()
-                            gp[idx] = wp[idx] * s2 * (5.0 / 3.0) * (1 + Self.sqrt5 * r) * exp(-Self.sqrt5 * r)
+                            gp[idx] = wp[idx] * rp[idx]
                             sumWKm += wp[idx] * kp[idx]
                         }
                     }

@@ -88,10 +88,10 @@ public struct CholeskyFactor: Sendable {
         solve(Matrix(rows: b.count, cols: 1, storage: b)).storage
     }
 
-    /// `L⁻¹·B` (`dtrsm`, many right-hand sides).
+    /// `L⁻¹·B` (`dtrsm`, many right-hand sides; in row panels for large n, see `LAPACK.lowerSolveInPanels`).
     public func solveLower(_ b: Matrix) -> Matrix {
         var x = b
-        LAPACK.trsm(side: .left, triangle: .lower, transpose: .none, lower, &x)
+        LAPACK.lowerSolveInPanels(lower, &x)
         return x
     }
 
