@@ -21,6 +21,7 @@ public enum Tool {
         // A file-size limit (ulimit -f) must be a failed write that can be undone, not a killed process.
         signal(SIGXFSZ, SIG_IGN)
         openStandardDescriptors()
+        keepFreedMemory()
         var thrown: (any Error)?
         do {
             try body()
@@ -43,6 +44,23 @@ public enum Tool {
             throw ExitCode(e.exitStatus.rawValue)
         }
         throw thrown
+    }
+
+    /// A tool lives for one suggestion or one fit, allocating and freeing the same few n×n and n×candidates
+    /// matrices many times. glibc would hand each block over 128 KiB to `mmap` and give it back on `free`, so
+    /// every fresh matrix page-faults its memory in again (15 % of a 100-run suggestion's time). Serving blocks up
+    /// to 64 MiB from the heap and not trimming it keeps that memory mapped until exit; the peak footprint is the
+    /// same, since the freed blocks are reused.
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+        // mallopt is declared in <malloc.h>, which the Glibc module does not include; M_TRIM_THRESHOLD = -1 and
+        // M_MMAP_THRESHOLD = -3 there. Looked up at run time so a libc without it is simply left as it is.
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(-3, 64 << 20)
+        _ = mallopt(-1, 256 << 20)
+        #endif
     }
 
     /// Makes sure descriptors 0, 1 and 2 are open (on /dev/null if the caller closed them), before any file is
