@@ -355,6 +355,23 @@ private struct GPFixture: Decodable {
         #expect(stalled.value < rosen([-1.2, 1]).value / 100)
     }
 
+    @Test func largeFitSetsUseTheDeterministicStartOnly() throws {
+        // A start drawn from the priors consumes random draws: with ≥ singleStartPoints points none is drawn.
+        var data = SeededGenerator(seed: 5)
+        func sample(_ n: Int) -> ([[Double]], [Double]) {
+            let x = (0..<n).map { _ in [data.uniform(), data.uniform()] }
+            return (x, x.map { sin(5 * $0[0]) + $0[1] })
+        }
+        let options = GPFitOptions(restarts: 2, singleStartPoints: 40)
+        let (bigX, bigY) = sample(40), (smallX, smallY) = sample(39)
+        var rng = SeededGenerator(seed: 1), untouched = SeededGenerator(seed: 1)
+        _ = try GaussianProcess.fit(x: bigX, y: bigY, options: options, rng: &rng)
+        #expect(rng.next() == untouched.next())
+        var rng2 = SeededGenerator(seed: 1), untouched2 = SeededGenerator(seed: 1)
+        _ = try GaussianProcess.fit(x: smallX, y: smallY, options: options, rng: &rng2)
+        #expect(rng2.next() != untouched2.next())
+    }
+
     @Test func fitWithTheDefaultStallToleranceMatchesAFullyConvergedFit() throws {
         // The fit stops early; its log marginal likelihood and predictions stay those of a fit run to the end.
         var data = SeededGenerator(seed: 21)

@@ -68,7 +68,8 @@ public struct GaussianProcess: Sendable {
 
     /// Fits hyperparameters by MAP (log marginal likelihood + weak log-priors, see `GPObjective`) with a
     /// multi-start bounded L-BFGS in log space, then conditions on the data. A start stops once three steps in
-    /// a row gained less than `GPFitOptions.stallTolerance` nats of log posterior together.
+    /// a row gained less than `GPFitOptions.stallTolerance` nats of log posterior together. Fit sets of at least
+    /// `GPFitOptions.singleStartPoints` points get the deterministic start only.
     ///
     /// Bounds (standardized units): ℓ ∈ [0.01, 100], σ² ∈ [1e-4, 100], σ_n² ∈ [max(noiseFloor/var(y), 1e-12), 10],
     /// m ∈ [−5, 5], σ_lin² ∈ [1e-4, 100]. Degenerate data (n = 1, duplicate points, constant y) fits fine; only
@@ -96,7 +97,8 @@ public struct GaussianProcess: Sendable {
         var optimizer = BoundedLBFGS(maxIterations: max(1, options.maxIterations))
         optimizer.stallTolerance = options.stallTolerance
         var best: (x: [Double], value: Double)? = nil
-        for start in 0..<max(1, options.restarts) {
+        let starts = fitCount >= options.singleStartPoints ? 1 : max(1, options.restarts)
+        for start in 0..<starts {
             let t0 = start == 0 ? objective.defaultStart : objective.randomStart(&rng)
             let result = optimizer.minimize(start: t0, lower: objective.lower, upper: objective.upper,
                                             objective.evaluate)
