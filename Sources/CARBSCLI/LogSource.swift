@@ -71,11 +71,12 @@ public struct LogSource {
     /// `compute` without any lock; then it takes the exclusive lock and, holding it, only compares the size,
     /// reads the bytes appended since (usually none or a few lines), checks them (`recheck`) and appends the
     /// lines in one write (`LockedLog.append`, fsync included). If the check fails, or the file was replaced
-    /// (another inode) or cut back, the log is read again and the lines recomputed, up to `attempts` times;
-    /// the last attempt reads and computes under the exclusive lock, so every call ends. Each bad line of the
-    /// log is reported once, however often it is read; with `--strict` the first one ends the call before
-    /// anything is appended. Returns `compute`'s value of the attempt that was appended.
-    public func appendComputed<T>(requireSpace: Bool, attempts: Int = 4, recheck: Recheck = .sameIDOrParams,
+    /// (another inode) or cut back, the log is read again (after a random pause of at most what the attempt
+    /// took, so that agents that lost to one another do not all read the same log again) and the lines
+    /// recomputed, up to `attempts` times; the last attempt reads and computes under the exclusive lock, so every
+    /// call ends. Each bad line of the log is reported once, however often it is read; with `--strict` the first
+    /// one ends the call before anything is appended. Returns `compute`'s value of the attempt that was appended.
+    public func appendComputed<T>(requireSpace: Bool, attempts: Int = 8, recheck: Recheck = .sameIDOrParams,
                                   _ compute: (SweepLog) throws(CARBSError) -> (lines: [String], value: T)) throws(CARBSError) -> T {
         guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
         var warned = 0
@@ -91,10 +92,12 @@ public struct LogSource {
             return log
         }
         for _ in 1..<max(attempts, 1) {
+            let started = ContinuousClock.now
             let (log, stamp) = try LockedLog.withStamp(path) { handle, stamp throws(CARBSError) in
                 (try readOnce(handle, limit: stamp.size), stamp)
             }
             let computed = try compute(log)
+            let took = ContinuousClock.now - started
             let appended = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) -> Bool in
                 let now = try handle.stamp()
                 if now != stamp {
@@ -106,6 +109,11 @@ public struct LogSource {
                 return true
             }
             if appended { return computed.value }
+            // Agents that read the same log compute the same lines and only one of them can append them: the
+            // others wait a random part of what the attempt took before reading again, so that they do not all
+            // read the same log again (the lines are computed from the log alone, so this changes no result).
+            let micros = took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000
+            if micros > 0 { usleep(UInt32(clamping: Int64.random(in: 0...min(micros, 1_000_000)))) }
         }
         return try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
             let computed = try compute(try readOnce(handle, limit: nil))
