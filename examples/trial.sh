@@ -7,7 +7,7 @@
 #                                              of output is the result: "score=… cost=…" or a JSON object
 #   3. carbs-suggest --log LOG --record ID --from -    (or --failed if training failed)
 #
-# Both carbs-suggest calls hold an exclusive flock on LOG while they read and append, so any number of trial.sh
+# Both carbs-suggest calls append to LOG under an exclusive flock (and read it without), so any number of trial.sh
 # can run at once, on one machine or on several machines sharing LOG's file system. Extra arguments go to the
 # suggesting call (e.g. --pending-timeout 3600). TRAIN may be a command with arguments (split on spaces); it gets
 # the run's params as --NAME=VALUE arguments, W&B-agent style. Prints "ID RESULT" (or "ID failed") on standard

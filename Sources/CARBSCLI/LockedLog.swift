@@ -12,30 +12,68 @@ import Musl
 import Darwin
 #endif
 
-/// A log file shared by many agents: an exclusive `flock` is held while it is read and appended to, so N agents
-/// get N distinct suggestions and every appended record is one whole line. Reached through `LogSource.withLock`.
+/// A log file shared by many agents. Appends are made under an exclusive `flock`, each one `write` of whole lines,
+/// so N agents get N distinct suggestions and every appended record is one whole line. Readers take the log's size
+/// under a shared `flock` (which waits only for an append in progress) and read that many bytes without any lock:
+/// the log only grows, and a failed append is cut back before its writer lets go of the exclusive lock, so the
+/// bytes below a size taken while no append was in progress never change. Reached through
+/// `LogSource.appendComputed`.
 public struct LockedLog {
     public let path: String
     let fd: Int32
 
-    /// Opens `path`, takes an exclusive lock, runs `body`, releases the lock.
-    static func withExclusiveLock<T>(_ path: String, _ body: (LockedLog) throws(CARBSError) -> T) throws(CARBSError) -> T {
+    /// Opens `path` for appending (a missing file is `CARBSError.noInput`, anything else `CARBSError.io`).
+    static func openForAppend(_ path: String) throws(CARBSError) -> Int32 {
         let fd = open(path, O_RDWR | O_APPEND)
         if fd < 0 {
             let reason = String(cString: strerror(errno))
             throw errno == ENOENT ? CARBSError.noInput("\(path): \(reason)") : CARBSError.io("\(path): \(reason)")
         }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
+        return fd
+    }
+
+    /// Takes the lock `operation` (LOCK_EX or LOCK_SH) of `fd`, retrying on EINTR.
+    static func lock(_ fd: Int32, _ operation: Int32, path: String) throws(CARBSError) {
+        while flock(fd, operation) != 0 {
             if errno == EINTR { continue }
             throw CARBSError.io("\(path): cannot lock: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Opens `path`, takes an exclusive lock, runs `body`, releases the lock.
+    static func withExclusiveLock<T>(_ path: String, _ body: (LockedLog) throws(CARBSError) -> T) throws(CARBSError) -> T {
+        let fd = try openForAppend(path)
+        defer { close(fd) }
+        try lock(fd, LOCK_EX, path: path)
         defer { _ = flock(fd, LOCK_UN) }
         return try body(LockedLog(path: path, fd: fd))
     }
 
+    /// Opens `path` and takes its stamp under a shared lock, held only for one `fstat`; then runs `body` without
+    /// any lock, with the file and the stamp. The stamp's size is a moment at which no append was in progress
+    /// (appends hold the exclusive lock), so the file's first `stamp.size` bytes are whole appends and stay as
+    /// they are; `body` reads them through `withReadDescriptor` and `SweepLog.read(…, limit: stamp.size)`. A file
+    /// that ends there without a newline ends in a dead writer's fragment, read as such (as under the exclusive
+    /// lock); bytes past the stamp (an append that began after it) are left to the check under the exclusive lock.
+    static func withStamp<T>(_ path: String, _ body: (LockedLog, Stamp) throws(CARBSError) -> T) throws(CARBSError) -> T {
+        let fd = try openForAppend(path)
+        defer { close(fd) }
+        let handle = LockedLog(path: path, fd: fd)
+        try lock(fd, LOCK_SH, path: path)
+        let stamp: Stamp
+        do throws(CARBSError) {
+            stamp = try handle.stamp()
+        } catch {
+            _ = flock(fd, LOCK_UN)
+            throw error
+        }
+        _ = flock(fd, LOCK_UN)
+        return try body(handle, stamp)
+    }
+
     /// What identifies the file's content for an append-only log: its inode and its size. Two equal stamps taken
-    /// under the lock mean nothing was appended in between.
+    /// under a lock (shared or exclusive) mean nothing was appended in between; a larger size on the same inode
+    /// means whole appends were added after the first `size` bytes, which are unchanged.
     struct Stamp: Equatable {
         var device: UInt64
         var inode: UInt64
@@ -66,7 +104,8 @@ public struct LockedLog {
         }
     }
 
-    /// Runs `body` with a descriptor reading the whole file from its start (under the lock).
+    /// Runs `body` with a descriptor reading the file from its start: under the exclusive lock the whole file;
+    /// after `withStamp`, `body` must read no more than the stamp's size (`SweepLog.read(…, limit:)`).
     func withReadDescriptor<T>(_ body: (Int32) throws(CARBSError) -> T) throws(CARBSError) -> T {
         let dupFD = dup(fd)
         guard dupFD >= 0 else { throw CARBSError.io("\(path): dup failed") }
@@ -78,7 +117,9 @@ public struct LockedLog {
     /// Appends whole lines in one write. If the file does not end in a newline (a writer died mid-line), a newline
     /// is written first, so the torn fragment stays alone on its line and every new record is whole. A failed
     /// append (a full file system, a file-size limit, an I/O error) is undone: the file is cut back to its size
-    /// before the append, so it holds either all of the new lines or none of them.
+    /// before the append, so it holds either all of the new lines or none of them. The fsync stays under the lock
+    /// (it is most of the time the lock is held): once the lock is let go, other agents take stamps that include
+    /// the new lines and append after them, so a failed fsync could no longer be undone by cutting the file back.
     public func append(_ lines: [String]) throws(CARBSError) {
         var text = lines.map { $0 + "\n" }.joined()
         let size = lseek(fd, 0, SEEK_END)

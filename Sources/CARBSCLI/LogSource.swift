@@ -12,8 +12,8 @@ import Musl
 import Darwin
 #endif
 
-/// Where a tool's log comes from — a path, standard input, or a file shared by many agents and locked while it is
-/// read and appended to — with everything that goes with reading it: the name it has in messages, `--space`, the
+/// Where a tool's log comes from — a path, standard input, or a file shared by many agents and appended to under
+/// a lock — with everything that goes with reading it: the name it has in messages, `--space`, the
 /// objective overrides, whether a space is required, and one `Diagnostics` collector that decides, under
 /// `--strict`, whether a problem is a warning or the end of the run.
 public struct LogSource {
@@ -53,31 +53,38 @@ public struct LogSource {
         return try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: false))
     }
 
-    /// With a path: takes the exclusive lock of the file, reads it from the start and runs `body` with the log and
-    /// the locked file (to append to), then releases the lock. Standard input cannot be locked.
-    public func withLock<T>(requireSpace: Bool, _ body: (LockedLog, SweepLog) throws(CARBSError) -> T) throws(CARBSError) -> T {
-        guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
-        return try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
-            let log = try handle.withReadDescriptor { fd throws(CARBSError) in try read(fileDescriptor: fd, requireSpace: requireSpace) }
-            return try body(handle, log)
-        }
+    /// How `appendComputed` decides whether lines computed from an earlier read of the log may still be appended
+    /// after other agents appended to it.
+    public enum Recheck: Sendable {
+        /// Unless one of the lines appended since has the id or the params of one of ours (suggestions: two agents
+        /// that read the same log with the same seed compute the same suggestion; any other line leaves them
+        /// valid).
+        case sameIDOrParams
+        /// Only if nothing was appended since: the lines are exactly those a read and an append under one lock
+        /// would have made (results and checkpoints, whose checks and advice depend on the whole log).
+        case nothingAppended
     }
 
     /// Optimistic read–compute–append on a shared log, so that many agents do not queue behind each other's
-    /// model fits: the log is read under the lock, `compute` runs without it, and the lock is taken again to
-    /// append. If other agents appended meanwhile, their lines are read: when none of them has an id or the
-    /// params of a line about to be appended (two agents that read the same log with the same seed compute the
-    /// same suggestion), the lines are appended as computed; otherwise the log is read again and the lines
-    /// recomputed, up to `attempts` times, the last attempt under the lock, so every call ends. A replaced file
-    /// (another inode) is always read again. Returns `compute`'s value of the attempt that was appended.
-    public func appendComputed<T>(requireSpace: Bool, attempts: Int = 4,
+    /// reads and model fits. Each attempt takes the log's size under a shared lock held for one `fstat` (it
+    /// waits only for an append in progress), reads and parses that many bytes without any lock, and runs
+    /// `compute` without any lock; then it takes the exclusive lock and, holding it, only compares the size,
+    /// reads the bytes appended since (usually none or a few lines), checks them (`recheck`) and appends the
+    /// lines in one write (`LockedLog.append`, fsync included). If the check fails, or the file was replaced
+    /// (another inode) or cut back, the log is read again (after a random pause of at most what the attempt
+    /// took, so that agents that lost to one another do not all read the same log again) and the lines
+    /// recomputed, up to `attempts` times; the last attempt reads and computes under the exclusive lock, so every
+    /// call ends. Each bad line of the log is reported once, however often it is read; with `--strict` the first
+    /// one ends the call before anything is appended. Returns `compute`'s value of the attempt that was appended.
+    public func appendComputed<T>(requireSpace: Bool, attempts: Int = 8, recheck: Recheck = .sameIDOrParams,
                                   _ compute: (SweepLog) throws(CARBSError) -> (lines: [String], value: T)) throws(CARBSError) -> T {
         guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
         var warned = 0
-        // Each line's problem is printed once, however often the log is read.
-        func readOnce(_ handle: LockedLog) throws(CARBSError) -> SweepLog {
+        // Reads the log from its start: its first `limit` bytes, or (under the exclusive lock) all of it. Each
+        // line's problem is printed once, however often the log is read.
+        func readOnce(_ handle: LockedLog, limit: Int64?) throws(CARBSError) -> SweepLog {
             let log = try handle.withReadDescriptor { fd throws(CARBSError) in
-                try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: common.strict))
+                try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: common.strict), limit: limit)
             }
             diagnostics.warn(Array(log.diagnostics.dropFirst(warned)))
             warned = max(warned, log.diagnostics.count)
@@ -85,24 +92,31 @@ public struct LogSource {
             return log
         }
         for _ in 1..<max(attempts, 1) {
-            let (log, stamp) = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
-                (try readOnce(handle), try handle.stamp())
+            let started = ContinuousClock.now
+            let (log, stamp) = try LockedLog.withStamp(path) { handle, stamp throws(CARBSError) in
+                (try readOnce(handle, limit: stamp.size), stamp)
             }
             let computed = try compute(log)
+            let took = ContinuousClock.now - started
             let appended = try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) -> Bool in
                 let now = try handle.stamp()
                 if now != stamp {
-                    guard now.device == stamp.device, now.inode == stamp.inode, now.size > stamp.size else { return false }
-                    let added = try handle.read(from: stamp.size)
-                    if Self.conflict(computed.lines, with: added) { return false }
+                    guard recheck == .sameIDOrParams, now.device == stamp.device, now.inode == stamp.inode,
+                          now.size > stamp.size else { return false }
+                    if Self.conflict(computed.lines, with: try handle.read(from: stamp.size)) { return false }
                 }
                 try handle.append(computed.lines)
                 return true
             }
             if appended { return computed.value }
+            // Agents that read the same log compute the same lines and only one of them can append them: the
+            // others wait a random part of what the attempt took before reading again, so that they do not all
+            // read the same log again (the lines are computed from the log alone, so this changes no result).
+            let micros = took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000
+            if micros > 0 { usleep(UInt32(clamping: Int64.random(in: 0...min(micros, 1_000_000)))) }
         }
         return try LockedLog.withExclusiveLock(path) { handle throws(CARBSError) in
-            let computed = try compute(try readOnce(handle))
+            let computed = try compute(try readOnce(handle, limit: nil))
             try handle.append(computed.lines)
             return computed.value
         }

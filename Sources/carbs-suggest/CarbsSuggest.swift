@@ -152,9 +152,9 @@ struct CarbsSuggest: ParsableCommand {
                 if let id = record {
                     var fields = try resultFields()
                     if stopped { fields["stopped"] = .bool(true) }
-                    try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
-                        let line = try ResultRecord.make(id: id, fields: fields, failed: failed, log: sweep, file: source.name, as: asID)
-                        try handle.append([line])
+                    // The log is read without the lock; the result is appended only if nothing was appended since.
+                    try source.appendComputed(requireSpace: true, recheck: .nothingAppended) { sweep throws(CARBSError) in
+                        ([try ResultRecord.make(id: id, fields: fields, failed: failed, log: sweep, file: source.name, as: asID)], ())
                     }
                     return
                 }
@@ -215,18 +215,18 @@ struct CarbsSuggest: ParsableCommand {
         return fields
     }
 
-    /// `--progress ID`: under the lock, the checkpoint is checked, judged (`StopRule`) and appended with its advice;
-    /// then the advice is printed (a word, or a record with --format json) and, with --explain, its reason.
+    /// `--progress ID`: the checkpoint is checked and judged (`StopRule`) on the log as read, and appended with its
+    /// advice only if nothing was appended since (`LogSource.appendComputed`); then the advice is printed (a word,
+    /// or a record with --format json) and, with --explain, its reason.
     func reportProgress(_ id: String, source: LogSource) throws(CARBSError) {
         let fields = try resultFields()
         var options = StopRule.Options()
         if let stopThreshold { options.threshold = stopThreshold }
         if let minStep { options.minStep = minStep }
-        let (made, objective) = try source.withLock(requireSpace: true) { handle, sweep throws(CARBSError) in
+        let (made, objective) = try source.appendComputed(requireSpace: true, recheck: .nothingAppended) { sweep throws(CARBSError) in
             let made = try ProgressRecord.make(id: id, fields: fields, log: sweep, file: source.name, options: options)
             try Output.ensureWritable()
-            try handle.append([made.line])
-            return (made, sweep.objective)
+            return ([made.line], (made, sweep.objective))
         }
         if explain { Output.warn("carbs-suggest: \(id) at step \(JSONWriter.format(made.step)): \(made.advice.stop ? "stop" : "continue"): \(made.advice.reason)") }
         if formatOption == .json {

@@ -41,6 +41,33 @@ private func readLines(_ bytes: [UInt8], chunkSize: Int = 4) throws -> [LineRead
         #expect(try readLines([]).isEmpty)
         #expect(try readLines(Array("x\n".utf8)).map(\.complete) == [true])
     }
+
+    /// With a limit, nothing past it is read, whatever the chunk size: bytes another process appended after the
+    /// size was taken are never seen, and a limit inside a line leaves that line incomplete.
+    @Test func aLimitStopsTheReadThere() throws {
+        let text = Array("one\ntwo\nthree\nfour\n".utf8)
+        for chunk in [1, 3, 4, 64] {
+            for (limit, expected, complete) in [(Int64(8), ["one", "two"], [true, true]),
+                                                (Int64(10), ["one", "two", "th"], [true, true, false]),
+                                                (Int64(0), [], []),
+                                                (Int64(100), ["one", "two", "three", "four"], [true, true, true, true])] {
+                var fds: [Int32] = [0, 0]
+                #expect(pipe(&fds) == 0)
+                _ = text.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+                close(fds[1])
+                defer { close(fds[0]) }
+                var r = LineReader(fileDescriptor: fds[0], chunkSize: chunk, limit: limit)
+                var lines: [LineReader.Line] = []
+                while let l = try r.next() { lines.append(l) }
+                #expect(lines.map { String(decoding: $0.bytes, as: UTF8.self) } == expected, "chunk \(chunk), limit \(limit)")
+                #expect(lines.map(\.complete) == complete, "chunk \(chunk), limit \(limit)")
+                // What the reader left is still in the pipe, unread.
+                var rest = [UInt8](repeating: 0, count: 64)
+                let n = rest.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, 64) }
+                #expect(n == max(0, text.count - Int(limit)), "chunk \(chunk), limit \(limit)")
+            }
+        }
+    }
 }
 
 @Suite struct RecordReaderTests {

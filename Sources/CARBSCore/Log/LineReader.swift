@@ -34,10 +34,15 @@ public struct LineReader {
     private var eof = false
     private var lineNumber = 0
     private let chunkSize: Int
+    /// Bytes still to be read from `fd` (nil: up to end of file).
+    private var remaining: Int64?
 
-    public init(fileDescriptor: Int32, chunkSize: Int = 1 << 16) {
+    /// Reads `fileDescriptor` from its current offset to end of file, or with `limit` at most `limit` bytes: what
+    /// lies beyond (bytes another process appended after the reader took its size) is never seen.
+    public init(fileDescriptor: Int32, chunkSize: Int = 1 << 16, limit: Int64? = nil) {
         self.fd = fileDescriptor
         self.chunkSize = chunkSize
+        self.remaining = limit.map { max($0, 0) }
     }
 
     /// Reads lines from bytes held in memory (the same splitting as a file: `\n`, CRLF, a torn last line).
@@ -92,11 +97,14 @@ public struct LineReader {
             buffer.removeFirst(start)
             start = 0
         }
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        let want = remaining.map { Int(min(Int64(chunkSize), $0)) } ?? chunkSize
+        if want == 0 { eof = true; return }
+        var chunk = [UInt8](repeating: 0, count: want)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
             if n > 0 {
                 buffer.append(contentsOf: chunk[0..<n])
+                if let r = remaining { remaining = r - Int64(n) }
                 return
             }
             if n == 0 { eof = true; return }

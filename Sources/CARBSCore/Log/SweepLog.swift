@@ -37,9 +37,10 @@ public struct SweepLog: Sendable {
     public var failures: [Run] { runs.filter { $0.status == .failed } }
     public var pending: [Run] { runs.filter { $0.status == .pending } }
 
-    /// Reads a whole log from a file descriptor.
-    public static func read(fileDescriptor fd: Int32, options: Options) throws(CARBSError) -> SweepLog {
-        var reader = LineReader(fileDescriptor: fd)
+    /// Reads a whole log from a file descriptor, or with `limit` its first `limit` bytes (from the descriptor's
+    /// offset): a log that other processes append to is read as it was when its size was taken.
+    public static func read(fileDescriptor fd: Int32, options: Options, limit: Int64? = nil) throws(CARBSError) -> SweepLog {
+        var reader = LineReader(fileDescriptor: fd, limit: limit)
         return try read(&reader, options: options)
     }
 
