@@ -14,6 +14,8 @@ struct Report {
     var largeLogs: String?
     /// benchmarks/agents.md: many agents on one log (benchmarks/agents.sh).
     var agents: String?
+    /// benchmarks/speed-real.md: latency on the benchmark problems' own logs (benchmarks/speed-real.sh).
+    var speedReal: String?
     /// benchmarks/curves.md: the learning-curve benchmark (carbs-bench curves) beside CURVES.md's references.
     var curves: String?
     /// benchmarks/noise.md: noisy scores and equal cumulative cost beside shared/baselines' references.
@@ -205,7 +207,7 @@ struct Report {
             md.append("")
         }
         md += speed.markdown()
-        for section in [peers, noise, curves, largeLogs, agents].compactMap({ $0 }) {
+        for section in [peers, noise, curves, speedReal, largeLogs, agents].compactMap({ $0 }) {
             // Its headings one level down, under this document's section.
             md += section.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasPrefix("#") ? "#" + line : String(line)
@@ -239,6 +241,7 @@ struct ReportCommand: ParsableCommand {
         report.plots = HVPlots.render(quality: q, directory: results)
         report.largeLogs = Files.read("benchmarks/large-logs.md")
         report.agents = Files.read("benchmarks/agents.md")
+        report.speedReal = Files.read("benchmarks/speed-real.md")
         report.curves = Files.read("benchmarks/curves.md")
         report.noise = Files.read("benchmarks/noise.md")
         report.peers = Files.read("benchmarks/peers.md")

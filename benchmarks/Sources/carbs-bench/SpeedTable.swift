@@ -102,7 +102,7 @@ struct SpeedResults {
             let lo = c["min_s"]?.doubleValue.map { ", fastest run \(sci($0)) s" } ?? ""
             return "median \(sci(m)) s\(lo): \(m <= limit ? "met" : "NOT met")"
         }
-        md.append("The step from n = 100 to n = 300 and the flat curve after it have one cause: the models see at most 1,000 successes (the best quarter by score, then the most recent: `Surrogates.Options.maxPoints`) and the GP fits its hyperparameters on an evenly strided subsample of at most 256 of them (`GPFitOptions.maxFitPoints`), so the O(m³) fit grows with n up to 256 points, the posterior up to 1,000, and then neither grows; `carbs-pareto` and `carbs-plot` fit no model.")
+        md.append("The step from n = 100 to n = 300 and the flat curve after it have one cause: the models see at most 1,000 successes (the best quarter by score, then the most recent: `Surrogates.Options.maxPoints`) and the score GP fits its hyperparameters on an evenly strided subsample of at most 256 of them (`GPFitOptions.maxFitPoints`; the cost GP on 128), so the O(m³) fit grows with n up to 256 points, the posterior up to 1,000, and then neither grows; `carbs-pareto` and `carbs-plot` fit no model.")
         md.append("")
         md.append("Issue 3 latency targets (whole carbs-fit process, reference LAPACK, d = 8): n = 100 within 0.100 s: \(verdict(100, 0.1, tool: "carbs-fit")); n = 1000 within 3 s: \(verdict(1000, 3, tool: "carbs-fit")).")
         md.append("")
