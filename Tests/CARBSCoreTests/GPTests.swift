@@ -326,12 +326,15 @@ private struct GPFixture: Decodable {
 
     // MARK: Optimizer
 
+    /// Rosenbrock's function (a = 1, b = 100) and its gradient.
+    static func rosenbrock(_ v: [Double]) -> (value: Double, gradient: [Double]) {
+        let a = 1 - v[0], b = v[1] - v[0] * v[0]
+        return (a * a + 100 * b * b, [-2 * a - 400 * v[0] * b, 200 * b])
+    }
+
     @Test func boundedLBFGSFindsConstrainedMinimum() {
         // Rosenbrock: unconstrained minimum (1, 1); with x ≤ 0.5 the minimum is on the bound at (0.5, 0.25).
-        let rosen: ([Double]) -> (value: Double, gradient: [Double]) = { v in
-            let a = 1 - v[0], b = v[1] - v[0] * v[0]
-            return (a * a + 100 * b * b, [-2 * a - 400 * v[0] * b, 200 * b])
-        }
+        let rosen = Self.rosenbrock
         let opt = BoundedLBFGS(maxIterations: 500, gradientTolerance: 1e-9, relativeTolerance: 0)
         let free = opt.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], rosen)
         #expect(abs(free.x[0] - 1) < 1e-4 && abs(free.x[1] - 1) < 1e-4, "\(free.x)")
@@ -341,10 +344,7 @@ private struct GPFixture: Decodable {
 
     @Test func stallToleranceStopsEarlyButCloseToTheMinimum() {
         // Rosenbrock from (−1.2, 1): the path creeps along the valley, so a full run takes many small steps.
-        let rosen: ([Double]) -> (value: Double, gradient: [Double]) = { v in
-            let a = 1 - v[0], b = v[1] - v[0] * v[0]
-            return (a * a + 100 * b * b, [-2 * a - 400 * v[0] * b, 200 * b])
-        }
+        let rosen = Self.rosenbrock
         var opt = BoundedLBFGS(maxIterations: 500, gradientTolerance: 1e-12, relativeTolerance: 0)
         let full = opt.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], rosen)
         opt.stallTolerance = 1e-3

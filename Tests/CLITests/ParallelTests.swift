@@ -221,21 +221,6 @@ import Testing
         #expect(!r.stderr.contains("invalid JSON"), "\(r.stderr)")
     }
 
-    @Test func twoAgentsRecordingOneRunAtOnceOneWins() throws {
-        let dir = try Scratch.directory("double")
-        defer { Scratch.remove(dir) }
-        let r = try CLI.shell("""
-            \(Self.space) > sweep.jsonl
-            id=$(carbs-suggest --log sweep.jsonl | sed -n 's/^{"id":"\\([^"]*\\)".*/\\1/p')
-            for a in 1 2 3 4; do
-              ( carbs-suggest --log sweep.jsonl --record "$id" --value score=-$a --value cost=$a 2>/dev/null; echo "exit $?" ) &
-            done | sort
-            wait
-            """, cwd: dir)
-        #expect(r.lines == ["exit 0", "exit 65", "exit 65", "exit 65"], "\(r.stdout)\(r.stderr)")
-        try SharedLog(contentsOf: dir.appendingPathComponent("sweep.jsonl")).expectComplete(trials: 1)
-    }
-
     @Test func toyTrainReadsTheRecordsCarbsSuggestPrints() throws {
         let toy = Self.examples.appendingPathComponent("toy-train").path
         let r = try CLI.shell("""
