@@ -14,7 +14,8 @@ import Darwin
 
 /// A log file shared by many agents. Appends are made under an exclusive `flock`, each one `write` of whole lines,
 /// so N agents get N distinct suggestions and every appended record is one whole line. Readers take the log's size
-/// under a shared `flock` (which waits only for an append in progress) and read that many bytes without any lock:
+/// under a shared `flock` (which waits only while another process holds the exclusive lock: an append, a last-resort
+/// locked attempt, or a user's own `flock`) and read that many bytes without any lock:
 /// the log only grows, and a failed append is cut back before its writer lets go of the exclusive lock, so the
 /// bytes below a size taken while no append was in progress never change. Reached through
 /// `LogSource.appendComputed`.
@@ -40,26 +41,48 @@ public struct LockedLog {
         }
     }
 
+    /// Opens `path` and takes the lock `operation` of the file the path names once the lock is granted: a file
+    /// renamed over the path while this process waited (another agent replaced the log) is let go and the new
+    /// one opened and locked instead, so a lock is never held on a file the path no longer names.
+    static func openLocked(_ path: String, _ operation: Int32) throws(CARBSError) -> Int32 {
+        for _ in 0..<64 {
+            let fd = try openForAppend(path)
+            do throws(CARBSError) {
+                try lock(fd, operation, path: path)
+            } catch {
+                close(fd)
+                throw error
+            }
+            var opened = stat(), named = stat()
+            if fstat(fd, &opened) == 0, stat(path, &named) == 0,
+               opened.st_dev == named.st_dev, opened.st_ino == named.st_ino {
+                return fd
+            }
+            _ = flock(fd, LOCK_UN)
+            close(fd)
+        }
+        throw CARBSError.io("\(path): the file kept being replaced while waiting for its lock")
+    }
+
     /// Opens `path`, takes an exclusive lock, runs `body`, releases the lock.
     static func withExclusiveLock<T>(_ path: String, _ body: (LockedLog) throws(CARBSError) -> T) throws(CARBSError) -> T {
-        let fd = try openForAppend(path)
+        let fd = try openLocked(path, LOCK_EX)
         defer { close(fd) }
-        try lock(fd, LOCK_EX, path: path)
         defer { _ = flock(fd, LOCK_UN) }
         return try body(LockedLog(path: path, fd: fd))
     }
 
-    /// Opens `path` and takes its stamp under a shared lock, held only for one `fstat`; then runs `body` without
+    /// Opens `path` and takes its stamp under a shared lock, held only for one `fstat` (it waits while another
+    /// process holds the exclusive lock); then runs `body` without
     /// any lock, with the file and the stamp. The stamp's size is a moment at which no append was in progress
     /// (appends hold the exclusive lock), so the file's first `stamp.size` bytes are whole appends and stay as
     /// they are; `body` reads them through `withReadDescriptor` and `SweepLog.read(…, limit: stamp.size)`. A file
     /// that ends there without a newline ends in a dead writer's fragment, read as such (as under the exclusive
     /// lock); bytes past the stamp (an append that began after it) are left to the check under the exclusive lock.
     static func withStamp<T>(_ path: String, _ body: (LockedLog, Stamp) throws(CARBSError) -> T) throws(CARBSError) -> T {
-        let fd = try openForAppend(path)
+        let fd = try openLocked(path, LOCK_SH)
         defer { close(fd) }
         let handle = LockedLog(path: path, fd: fd)
-        try lock(fd, LOCK_SH, path: path)
         let stamp: Stamp
         do throws(CARBSError) {
             stamp = try handle.stamp()
@@ -71,19 +94,23 @@ public struct LockedLog {
         return try body(handle, stamp)
     }
 
-    /// What identifies the file's content for an append-only log: its inode and its size. Two equal stamps taken
-    /// under a lock (shared or exclusive) mean nothing was appended in between; a larger size on the same inode
-    /// means whole appends were added after the first `size` bytes, which are unchanged.
+    /// What identifies the file's content for an append-only log: its inode, its size and its modification time
+    /// (so that a replacement that got a freed inode number back and has the same size still differs). Two equal
+    /// stamps taken under a lock (shared or exclusive) mean nothing was appended in between; a larger size on the
+    /// same inode means whole appends were added after the first `size` bytes, which are unchanged.
     struct Stamp: Equatable {
         var device: UInt64
         var inode: UInt64
         var size: Int64
+        var modified: Int64 = 0
+        var modifiedNanoseconds: Int64 = 0
     }
 
     func stamp() throws(CARBSError) -> Stamp {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw CARBSError.io("\(path): \(String(cString: strerror(errno)))") }
-        return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size))
+        return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                     modified: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
     }
 
     /// The bytes from `offset` to the end of the file (under the lock: what others appended since a read).

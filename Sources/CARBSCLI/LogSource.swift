@@ -67,7 +67,7 @@ public struct LogSource {
 
     /// Optimistic read–compute–append on a shared log, so that many agents do not queue behind each other's
     /// reads and model fits. Each attempt takes the log's size under a shared lock held for one `fstat` (it
-    /// waits only for an append in progress), reads and parses that many bytes without any lock, and runs
+    /// waits only while another process holds the exclusive lock), reads and parses that many bytes without any lock, and runs
     /// `compute` without any lock; then it takes the exclusive lock and, holding it, only compares the size,
     /// reads the bytes appended since (usually none or a few lines), checks them (`recheck`) and appends the
     /// lines in one write (`LockedLog.append`, fsync included). If the check fails, or the file was replaced
@@ -79,15 +79,14 @@ public struct LogSource {
     public func appendComputed<T>(requireSpace: Bool, attempts: Int = 8, recheck: Recheck = .sameIDOrParams,
                                   _ compute: (SweepLog) throws(CARBSError) -> (lines: [String], value: T)) throws(CARBSError) -> T {
         guard let path, path != "-" else { throw CARBSError.usage("--log needs a file, not standard input") }
-        var warned = 0
         // Reads the log from its start: its first `limit` bytes, or (under the exclusive lock) all of it. Each
-        // line's problem is printed once, however often the log is read.
+        // problem is printed once, however often the log is read (`Diagnostics` prints each distinct one once;
+        // a new problem in a later read, or in a replaced file, is printed then).
         func readOnce(_ handle: LockedLog, limit: Int64?) throws(CARBSError) -> SweepLog {
             let log = try handle.withReadDescriptor { fd throws(CARBSError) in
                 try SweepLog.read(fileDescriptor: fd, options: try parseOptions(strict: common.strict), limit: limit)
             }
-            diagnostics.warn(Array(log.diagnostics.dropFirst(warned)))
-            warned = max(warned, log.diagnostics.count)
+            diagnostics.warn(log.diagnostics)
             if requireSpace, log.space.isEmpty { throw error(Self.noSpaceMessage) }
             return log
         }
@@ -173,9 +172,10 @@ public struct Diagnostics {
     }
 
     /// A problem: a warning, or with `--strict` a data error.
+    /// Each distinct problem is printed once per process, however often the log is read.
     public func report(_ d: Diagnostic) throws(CARBSError) {
         if strict { throw CARBSError.data(d) }
-        Output.warn(d.description)
+        Output.warnOnce(d.description)
     }
 
     /// A problem of line `line` (nil: of the whole file).
@@ -185,7 +185,7 @@ public struct Diagnostics {
 
     /// Problems the reader already let pass (it throws the first one itself under `--strict`): printed.
     public func warn(_ ds: [Diagnostic]) {
-        for d in ds { Output.warn(d.description) }
+        for d in ds { Output.warnOnce(d.description) }
     }
 
     /// Runs the models cannot use (their parameter values do not fit the space), one problem each.

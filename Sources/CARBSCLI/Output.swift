@@ -64,6 +64,15 @@ public enum Output {
 
     /// A diagnostic line on standard error; control characters from the input (an ESC in a parameter name, a
     /// newline in an id) show as `?`, so a message stays one line and cannot drive the terminal.
+    nonisolated(unsafe) private static var warned: Set<String> = []
+
+    /// `warn`, but each distinct line only once per process: a log read several times (the optimistic attempts of
+    /// `carbs-suggest --log`) reports each of its problems once.
+    public static func warnOnce(_ s: String) {
+        guard warned.insert(s).inserted else { return }
+        warn(s)
+    }
+
     public static func warn(_ s: String) {
         let text = TerminalText.visible(s) + "\n"
         _ = text.utf8CString.withUnsafeBufferPointer { p in Glibc.write(2, p.baseAddress, p.count - 1) }

@@ -47,10 +47,11 @@ public enum Tool {
     }
 
     /// A tool lives for one suggestion or one fit, allocating and freeing the same few n×n and n×candidates
-    /// matrices many times. glibc would hand each block over 128 KiB to `mmap` and give it back on `free`, so
-    /// every fresh matrix page-faults its memory in again (15 % of a 100-run suggestion's time). Serving blocks up
-    /// to 64 MiB from the heap and not trimming it keeps that memory mapped until exit; the peak footprint is the
-    /// same, since the freed blocks are reused.
+    /// matrices many times. glibc hands blocks over its mmap threshold (128 KiB at first) to `mmap` and gives them
+    /// back on `free`, so a fresh matrix page-faults its memory in again. Serving blocks up to 32 MiB (mallopt(3)'s
+    /// documented maximum on 64-bit) from the heap, and not trimming it, keeps that memory mapped until exit; the
+    /// freed blocks are reused, so the peak footprint stays the same. The trim threshold is set only when the mmap
+    /// threshold was accepted (setting it alone would turn off glibc's own dynamic threshold).
     static func keepFreedMemory() {
         #if canImport(Glibc)
         // mallopt is declared in <malloc.h>, which the Glibc module does not include; M_TRIM_THRESHOLD = -1 and
@@ -58,8 +59,7 @@ public enum Tool {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-        _ = mallopt(-3, 64 << 20)
-        _ = mallopt(-1, 256 << 20)
+        if mallopt(-3, 32 << 20) == 1 { _ = mallopt(-1, 256 << 20) }
         #endif
     }
 

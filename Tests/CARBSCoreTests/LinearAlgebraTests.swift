@@ -153,11 +153,10 @@ private func maxAbsDiff(_ a: Matrix, _ b: Matrix) -> Double {
         #expect(maxAbsDiff(Naive.multiply(xr, l), br) < 1e-12)
     }
 
-    /// Panels of 8 rows over a 37×37 factor (4 full panels and a ragged one), checked against forward
-    /// substitution and against one dtrsm call.
-    @Test(arguments: [8, 16, 128]) func panelSolveMatchesForwardSubstitution(panel: Int) throws {
+    /// Panels over a factor with a ragged last panel (37 rows in panels of 8 or 16; 300 rows in the production
+    /// panels of 128), checked against forward substitution and against one dtrsm call.
+    @Test(arguments: [(37, 8), (37, 16), (300, 128)]) func panelSolveMatchesForwardSubstitution(n: Int, panel: Int) throws {
         var rng = SeededGenerator(seed: 11)
-        let n = 37
         let l = try CholeskyFactor.factor(randomSPD(n, &rng)).lower
         let b = random(n, 5, &rng)
         var panels = b, single = b

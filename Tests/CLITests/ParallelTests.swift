@@ -9,6 +9,21 @@ import Testing
     static let examples = repository.appendingPathComponent("examples")
     static let space = "carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int"
 
+    /// Shell lines: `agents` runs of `carbs-suggest --log sweep.jsonl --seed 7` (output in outN, errors in errN,
+    /// exit code in rcN) started while another writer holds the lock, so they all read the same log at once;
+    /// then the exit codes counted (`uniq -c`).
+    static func agentsReleasedAtOnce(_ agents: Int) -> String {
+        """
+        flock sweep.jsonl sh -c 'touch locked; sleep 1' &
+        for t in $(seq 200); do [ -e locked ] && break; sleep 0.02; done
+        for a in $(seq \(agents)); do
+          ( carbs-suggest --log sweep.jsonl --seed 7 > "out$a" 2> "err$a"; echo "$?" > "rc$a" ) &
+        done
+        wait
+        cat rc* | sort | uniq -c
+        """
+    }
+
     // MARK: Stress
 
     @Test func eightAgentsTimesTwentyFiveTrialsLoseNothing() throws {
@@ -85,14 +100,7 @@ import Testing
         let agents = 12
         let r = try CLI.shell("""
             \(Self.space) > sweep.jsonl
-            # Held by another writer while the agents start, the lock lets them all read the same log at once.
-            flock sweep.jsonl sh -c 'touch locked; sleep 1' &
-            for t in $(seq 200); do [ -e locked ] && break; sleep 0.02; done
-            for a in $(seq \(agents)); do
-              ( carbs-suggest --log sweep.jsonl --seed 7 > "out$a" 2> "err$a"; echo "$?" > "rc$a" ) &
-            done
-            wait
-            cat rc* | sort | uniq -c
+            \(Self.agentsReleasedAtOnce(agents))
             """, cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["\(agents) 0"], "exit codes: \(r.stdout)")
@@ -108,6 +116,23 @@ import Testing
             let out = try String(contentsOf: dir.appendingPathComponent("out\(a)"), encoding: .utf8)
             #expect(out.hasSuffix("\n") && lines.contains(String(out.dropLast())), "agent \(a) printed \(out)")
         }
+    }
+
+    /// Agents that lose attempts read the log again: each problem of the log (a bad line, a run the models cannot
+    /// use) is still printed once by each agent, not once per attempt.
+    @Test func agentsThatRetryWarnAboutEachBadLineOnce() throws {
+        let dir = try Scratch.directory("warn-once")
+        defer { Scratch.remove(dir) }
+        let agents = 8
+        let r = try CLI.shell("""
+            \(Self.space) > sweep.jsonl
+            echo 'not json' >> sweep.jsonl
+            echo '{"id":"n","params":{"lr":0.001,"epochs":"x"},"score":1,"cost":1}' >> sweep.jsonl
+            \(Self.agentsReleasedAtOnce(agents))
+            for a in $(seq \(agents)); do echo "$(grep -c 'invalid JSON' "err$a") $(grep -c 'run not used' "err$a")"; done | sort | uniq -c
+            """, cwd: dir)
+        let counts = r.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(counts == ["\(agents) 0", "\(agents) 1 1"], "exit codes, then per agent: warnings of each kind\n\(r.stdout)")
     }
 
     /// A log ending in a dead writer's fragment (no newline) is read whole, fragment included, as under the lock:

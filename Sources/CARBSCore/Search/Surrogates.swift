@@ -20,8 +20,9 @@ public struct Surrogates: Sendable {
 
     public struct Options: Sendable {
         public var transform: OutputTransform = .standardize
-        /// Two L-BFGS starts (a deterministic one and one drawn from the priors); each start costs about a third of
-        /// a suggestion's time at n = 100.
+        /// Two L-BFGS starts (a deterministic one and one drawn from the priors), the deterministic one alone on
+        /// fit sets of `GPFitOptions.singleStartPoints` or more; each start costs about a fifth of a suggestion's
+        /// time at n = 100.
         public var score = GPFitOptions(restarts: 2)
         /// Log cost is usually a smooth, near-additive function of the parameters: one L-BFGS start on at most 128
         /// of the points is enough (held-out log-cost error on the LCBench benchmark log the same as with 256;
