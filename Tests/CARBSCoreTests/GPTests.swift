@@ -355,6 +355,34 @@ private struct GPFixture: Decodable {
         #expect(stalled.value < rosen([-1.2, 1]).value / 100)
     }
 
+    @Test func startsRunSideBySideGiveTheSequentialResult() throws {
+        // The fit runs its starts concurrently; the hyperparameters must be those of running them one after the
+        // other and keeping the first best, as done here by hand with the same draws.
+        var data = SeededGenerator(seed: 8)
+        let x = (0..<40).map { _ in [data.uniform(), data.uniform(), data.uniform()] }
+        let y = x.map { sin(7 * $0[0]) * $0[1] + 0.3 * $0[2] }
+        let options = GPFitOptions(restarts: 4)
+        var rng = SeededGenerator(seed: 2)
+        let fitted = try GaussianProcess.fit(x: x, y: y, options: options, rng: &rng)
+        var byHand = SeededGenerator(seed: 2)
+        let centre = y.reduce(0, +) / Double(y.count)
+        let sd = (y.map { ($0 - centre) * ($0 - centre) }.reduce(0, +) / Double(y.count)).squareRoot()
+        let objective = GPObjective(x: Matrix(rowArrays: x, columns: 3), y: y.map { ($0 - centre) / sd },
+                                    useLinear: false, noiseLowerBound: options.noiseFloor / (sd * sd))
+        var optimizer = BoundedLBFGS(maxIterations: options.maxIterations)
+        optimizer.stallTolerance = options.stallTolerance
+        var best: (x: [Double], value: Double)? = nil
+        for k in 0..<4 {
+            let t0 = k == 0 ? objective.defaultStart : objective.randomStart(&byHand)
+            let r = optimizer.minimize(start: t0, lower: objective.lower, upper: objective.upper, objective.evaluate)
+            if r.value < (best?.value ?? .infinity) { best = (r.x, r.value) }
+        }
+        let expected = try #require(best).x
+        let lengthscales = expected[0..<3].map { exp($0) }
+        #expect(fitted.hyperparameters.lengthscales == lengthscales)
+        #expect(rng.next() == byHand.next(), "the fit drew as many numbers as the sequential starts")
+    }
+
     @Test func largeFitSetsUseTheDeterministicStartOnly() throws {
         // A start drawn from the priors consumes random draws: with ≥ singleStartPoints points none is drawn.
         var data = SeededGenerator(seed: 5)

@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -96,13 +97,23 @@ public struct GaussianProcess: Sendable {
                                     noiseLowerBound: max(options.noiseFloor, 0) / (scale * scale))
         var optimizer = BoundedLBFGS(maxIterations: max(1, options.maxIterations))
         optimizer.stallTolerance = options.stallTolerance
+        let count = fitCount >= options.singleStartPoints ? 1 : max(1, options.restarts)
+        // The starts are drawn in order from `rng` (the optimizer draws nothing), then run side by side on the
+        // cores the process may use; the best is taken in start order, so the result is the sequential one.
+        let starts = (0..<count).map { $0 == 0 ? objective.defaultStart : objective.randomStart(&rng) }
+        var results = [BoundedLBFGS.Result?](repeating: nil, count: count)
+        let search = optimizer
+        results.withUnsafeMutableBufferPointer { out in
+            // Each start writes only its own slot.
+            nonisolated(unsafe) let slots = out
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                slots[k] = search.minimize(start: starts[k], lower: objective.lower, upper: objective.upper,
+                                              objective.evaluate)
+            }
+        }
         var best: (x: [Double], value: Double)? = nil
-        let starts = fitCount >= options.singleStartPoints ? 1 : max(1, options.restarts)
-        for start in 0..<starts {
-            let t0 = start == 0 ? objective.defaultStart : objective.randomStart(&rng)
-            let result = optimizer.minimize(start: t0, lower: objective.lower, upper: objective.upper,
-                                            objective.evaluate)
-            if result.value.isFinite && result.value < (best?.value ?? .infinity) { best = (result.x, result.value) }
+        for case let result? in results where result.value.isFinite && result.value < (best?.value ?? .infinity) {
+            best = (result.x, result.value)
         }
         let theta = best?.x ?? objective.defaultStart
         let hs = objective.hyperparameters(theta)
