@@ -79,3 +79,16 @@ import Darwin
         #expect(got == lines)
     }
 }
+
+@Suite struct AlongsideTests {
+    /// Both results come back, each the value its closure computed, call after call (the hand-off from the
+    /// background thread must never lose or swap a value).
+    @Test func bothResultsComeBackEveryTime() {
+        for k in 0..<300 {
+            var local = 0
+            let (a, b) = alongside({ (0...k).reduce(0, +) }, { local = k; return -k })
+            #expect(a == k * (k + 1) / 2)
+            #expect(b == -k && local == k)
+        }
+    }
+}

@@ -49,9 +49,12 @@ struct ModelSearch {
         let front = buildFront(observations.front, models: models)
         var out = resample(front: front, startIndex: startIndex)
         let drawn = drawCandidates(around: front.origins, rng: &rng)
-        var scorer = Scorer(plan: plan, options: options, context: context, models: models, front: front,
-                            candidates: drawn, rng: &rng)
-        var pred = models.score.batchPredictions(drawn)
+        // The score model's predictions at the candidates and the scorer's (the cost model's) are independent.
+        let scoreModel = models.score
+        var (pred, scorer) = alongside({ scoreModel.batchPredictions(drawn) }, {
+            Scorer(plan: plan, options: options, context: context, models: models, front: front, candidates: drawn,
+                   rng: &rng)
+        })
         polish(scorer: &scorer, predictions: &pred, models: models, front: front)
         out += pick(count: count - out.count, startIndex: startIndex + out.count, front: front, models: models,
                     scorer: scorer, predictions: pred)
@@ -266,8 +269,8 @@ struct ModelSearch {
             }
             if moves.isEmpty || scored + moves.count > budget { break }
             scored += moves.count
-            let mp = models.score.predict(moves)
-            let cost = scorer.costModel(moves, models: models)
+            let scoreModel = models.score, batch = moves
+            let (mp, cost) = alongside({ scoreModel.predict(batch) }, { scorer.costModel(moves, models: models) })
             let ps = models.surrogates.pSuccess(moves)
             var bestMove = [Int](repeating: -1, count: points.count)
             var bestValue = best

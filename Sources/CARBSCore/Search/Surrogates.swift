@@ -42,8 +42,21 @@ public struct Surrogates: Sendable {
         let ys = utilities.map { st.forward($0) }
         let logCosts = data.successes.map { log($0.cost) }
         let ct = FittedTransform.fit(logCosts, kind: .standardize)
-        let score = try GaussianProcess.fit(x: xs, y: ys, options: options.score, rng: &rng)
-        let cost = try GaussianProcess.fit(x: xs, y: logCosts.map { ct.forward($0) }, options: options.cost, rng: &rng)
+        let costTargets = logCosts.map { ct.forward($0) }
+        let score: GaussianProcess, cost: GaussianProcess
+        if options.cost.fixed != nil || options.cost.restarts <= 1 {
+            // The cost fit draws nothing from `rng` (one deterministic start), so it can run beside the score fit.
+            let costOptions = options.cost
+            let (costFit, scoreFit) = alongside({
+                var unused = SeededGenerator(seed: 0)
+                return Result { try GaussianProcess.fit(x: xs, y: costTargets, options: costOptions, rng: &unused) }
+            }, { Result { try GaussianProcess.fit(x: xs, y: ys, options: options.score, rng: &rng) } })
+            score = try scoreFit.get()
+            cost = try costFit.get()
+        } else {
+            score = try GaussianProcess.fit(x: xs, y: ys, options: options.score, rng: &rng)
+            cost = try GaussianProcess.fit(x: xs, y: costTargets, options: options.cost, rng: &rng)
+        }
         var success: SuccessModel?
         if !data.failures.isEmpty {
             let labels = Array(repeating: true, count: xs.count) + Array(repeating: false, count: data.failures.count)
