@@ -7,7 +7,8 @@
 #   .build/release/carbs-bench quality --problems lcbench-167149 --strategies ehvi --seeds 1 --trials 1000 --out /tmp/rl1000
 #   benchmarks/smooth8-log.sh 1000 > /tmp/smooth8-1000.jsonl
 #   benchmarks/speed-real.sh /tmp/rl1000/raw/lcbench-167149/ehvi/seed-0.jsonl /tmp/smooth8-1000.jsonl
-# BIN=DIR measures another build; SIZES="100 1000" other prefixes.
+# BIN=DIR measures another build; SIZES="100 1000" other prefixes; RUN="taskset -c 0" runs each tool through a
+# wrapper (here: on one core, as a Slurm task with one CPU would).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${BIN:-$root/.build/release}" reps="${REPS:-7}" sizes="${SIZES:-100 300 1000}"
@@ -31,13 +32,14 @@ for log in "$@"; do
             for lib in reference openblas; do
                 [[ -d "${libs[$lib]%%:*}" ]] || continue
                 LD_LIBRARY_PATH="${libs[$lib]}" OPENBLAS_NUM_THREADS=1 python3 - "$reps" "$bin/$tool" "$dir/log.jsonl" <<'PY' |
-import statistics, subprocess, sys, time
+import os, shlex, statistics, subprocess, sys, time
 reps, tool, log = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+wrap = shlex.split(os.environ.get("RUN", ""))
 data = open(log, "rb").read()
 ts = []
 for _ in range(reps):
     t = time.perf_counter()
-    subprocess.run([tool, "--seed", "1"], input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(wrap + [tool, "--seed", "1"], input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     ts.append(time.perf_counter() - t)
 print(f"{statistics.median(ts):.4f} | {min(ts):.4f}")
 PY
