@@ -102,8 +102,8 @@ public struct LockedLog {
         var device: UInt64
         var inode: UInt64
         var size: Int64
-        var modified: Int64 = 0
-        var modifiedNanoseconds: Int64 = 0
+        var modified: Int64
+        var modifiedNanoseconds: Int64
     }
 
     func stamp() throws(CARBSError) -> Stamp {

@@ -62,8 +62,7 @@ public enum Output {
         }
     }
 
-    /// A diagnostic line on standard error; control characters from the input (an ESC in a parameter name, a
-    /// newline in an id) show as `?`, so a message stays one line and cannot drive the terminal.
+    /// Lines `warnOnce` has printed.
     nonisolated(unsafe) private static var warned: Set<String> = []
 
     /// `warn`, but each distinct line only once per process: a log read several times (the optimistic attempts of
@@ -73,6 +72,8 @@ public enum Output {
         warn(s)
     }
 
+    /// A diagnostic line on standard error; control characters from the input (an ESC in a parameter name, a
+    /// newline in an id) show as `?`, so a message stays one line and cannot drive the terminal.
     public static func warn(_ s: String) {
         let text = TerminalText.visible(s) + "\n"
         _ = text.utf8CString.withUnsafeBufferPointer { p in Glibc.write(2, p.baseAddress, p.count - 1) }

@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -101,18 +100,12 @@ public struct GaussianProcess: Sendable {
         // The starts are drawn in order from `rng` (the optimizer draws nothing), then run side by side on the
         // cores the process may use; the best is taken in start order, so the result is the sequential one.
         let starts = (0..<count).map { $0 == 0 ? objective.defaultStart : objective.randomStart(&rng) }
-        var results = [BoundedLBFGS.Result?](repeating: nil, count: count)
         let search = optimizer
-        results.withUnsafeMutableBufferPointer { out in
-            // Each start writes only its own slot.
-            nonisolated(unsafe) let slots = out
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                slots[k] = search.minimize(start: starts[k], lower: objective.lower, upper: objective.upper,
-                                              objective.evaluate)
-            }
+        let results = concurrentMap(count) { k in
+            search.minimize(start: starts[k], lower: objective.lower, upper: objective.upper, objective.evaluate)
         }
         var best: (x: [Double], value: Double)? = nil
-        for case let result? in results where result.value.isFinite && result.value < (best?.value ?? .infinity) {
+        for result in results where result.value.isFinite && result.value < (best?.value ?? .infinity) {
             best = (result.x, result.value)
         }
         let theta = best?.x ?? objective.defaultStart

@@ -15,6 +15,16 @@ func alongside<A: Sendable, B>(_ background: @escaping @Sendable () -> A, _ fore
     return (a, b)
 }
 
+/// `body(0) … body(count − 1)`, run side by side on the cores the process may use (in turn on one), in index order.
+/// Each call must depend on nothing the others do, so the result is that of calling them one after the other.
+func concurrentMap<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    if count <= 1 { return (0..<count).map(body) }
+    let slots = (0..<count).map { _ in Slot<T>() }
+    DispatchQueue.concurrentPerform(iterations: count) { k in slots[k].value = body(k) }
+    // `concurrentPerform` returns after every call stored its value; a missing one is computed here.
+    return slots.indices.map { slots[$0].value ?? body($0) }
+}
+
 /// One value handed from the background thread to the waiting one; written once, read after `DispatchGroup.wait`.
 private final class Slot<A>: @unchecked Sendable {
     var value: A?
