@@ -60,7 +60,7 @@ _carbs-suggest() {
         '--max-cost[Never suggest a run whose predicted cost exceeds C.]:C:'
         '--resample-every[Re-run the least-sampled Pareto point every K successes (0 = never).]:K:'
         '--model[Model records from carbs-fit\: use their hyperparameters instead of fitting.]:FILE:_files -g '\''*.jsonl *.json'\'''
-        '--explain[Explain each choice on standard error\: the front, the origin, the acquisition, the cost cap.]'
+        '--explain[Explain each choice on standard error\: the front, the origin, the acquisition, the cost cap; for an initial point, how the cost trend chose it.]'
         '--pending-timeout[Pending runs written more than S seconds ago (their agent died) are re-issued unchanged as '\''retry'\'' suggestions, once each, and no longer believed at their prediction.]:S:'
         '*--retry[Re-issue pending run ID unchanged as a '\''retry'\'' suggestion (repeatable).]:ID:'
         '--record[With --log\: record the result of pending run ID instead of suggesting (params are copied from its pending record).]:ID:'

@@ -48,7 +48,7 @@ struct CarbsSuggest: ParsableCommand {
             completion: .file(extensions: ["jsonl", "json"]))
     var model: String?
 
-    @Flag(name: .long, help: "Explain each choice on standard error: the front, the origin, the acquisition, the cost cap.")
+    @Flag(name: .long, help: "Explain each choice on standard error: the front, the origin, the acquisition, the cost cap; for an initial point, how the cost trend chose it.")
     var explain = false
 
     @Option(name: .long, help: ArgumentHelp("Pending runs written more than S seconds ago (their agent died) are re-issued unchanged as 'retry' suggestions, once each, and no longer believed at their prediction.", valueName: "S"))

@@ -233,8 +233,60 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
     }
 }
 
-/// Issue 15: a choice of 10,000 values makes 10,000 one-hot columns; the candidates held at once are bounded so
-/// that the search scores fewer of them instead of exhausting the memory.
+/// Issue 12: the cost-aware start without hints (`LogCostTrend`, `InitialDesign.sobol(cheapestOf:)`).
+@Suite struct CostAwareStartTests {
+    static func point(_ x: [Double], logCost: Double) -> Dataset.Point {
+        Dataset.Point(x: x, utility: 0, cost: exp(logCost), runIndex: 0)
+    }
+
+    @Test func trendRecoversAnExactLogLinearCost() throws {
+        // log cost = 1 + 2·x0 − x2 at 6 points of a 3-D space: more runs than inputs, so the trend is the plane.
+        let truth: ([Double]) -> Double = { 1 + 2 * $0[0] - $0[2] }
+        let xs: [[Double]] = [[0.1, 0.2, 0.3], [0.9, 0.1, 0.5], [0.4, 0.8, 0.2], [0.6, 0.5, 0.9], [0.2, 0.7, 0.7], [0.8, 0.3, 0.1]]
+        let trend = try #require(LogCostTrend(xs.map { Self.point($0, logCost: truth($0)) }))
+        for z in [[0.0, 0.0, 0.0], [1.0, 1.0, 1.0], [0.3, 0.9, 0.6]] {
+            #expect(abs(trend.logCost(at: z) - truth(z)) < 1e-4, "at \(z)")
+        }
+    }
+
+    @Test func twoRunsGiveTheSlopeAlongTheirDifferenceOnly() throws {
+        let a = [0.5, 0.5], b = [0.5, 0.9]
+        let trend = try #require(LogCostTrend([Self.point(a, logCost: 2), Self.point(b, logCost: 3)]))
+        // Along b − a the log cost moves 1 per 0.4; across it (x0) it does not move.
+        #expect(abs(trend.logCost(at: [0.5, 0.1]) - 1) < 1e-4)
+        #expect(abs(trend.logCost(at: [0.0, 0.9]) - 3) < 1e-4)
+        #expect(LogCostTrend([Self.point(a, logCost: 2)]) == nil)
+        #expect(LogCostTrend([Self.point(a, logCost: 2), Self.point(b, logCost: 2)]) == nil)
+    }
+
+    /// Two runs that differ only in epochs (cost = epochs, 10 and 30): the trend prices a point by its epochs alone,
+    /// and the median run costs √300 ≈ 17.3. A Sobol point above that is replaced by the cheapest of it and three
+    /// uniform draws, so a suggestion costlier than the median run needs all four above it (chance 0.38⁴·… ≈ 2 %
+    /// per seed); the plain Sobol design of `ei` lands there about 38 % of the time (log-uniform epochs in [1, 100]).
+    @Test func theInitialDesignLearnsWhatCostsFromTheFirstRuns() throws {
+        func aboveMedianRun(_ strategy: Strategy) throws -> Int {
+            var count = 0
+            for seed in UInt64(0)..<20 {
+                let log = try makeLog(["x1=linear:0:1", "x2=linear:0:1", "epochs=log:1:100:int"], runs: [
+                    (["x1": .number(0.5), "x2": .number(0.5), "epochs": .number(10)], 1, 10, .success),
+                    (["x1": .number(0.5), "x2": .number(0.5), "epochs": .number(30)], 2, 30, .success),
+                ], hash: seed + 7)
+                var o = SearchOptions()
+                o.strategy = strategy
+                o.seed = seed
+                o.explain = true
+                let s = try #require(Suggester.suggest(log: log, options: o).first)
+                #expect(s.kind == "initial")
+                #expect(s.explanation.first?.contains("trend of log cost fitted to 2 runs") == (strategy == .ehvi))
+                if try #require(number(s, "epochs")) > 300.0.squareRoot() { count += 1 }
+            }
+            return count
+        }
+        #expect(try aboveMedianRun(.ehvi) <= 1)
+        #expect(try aboveMedianRun(.ei) >= 4)
+    }
+}
+
 @Suite struct CandidateBudgetTests {
     @Test func candidatesShrinkWithTheEncodedDimension() {
         let o = SearchOptions()

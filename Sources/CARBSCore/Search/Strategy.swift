@@ -24,12 +24,12 @@ extension Strategy {
         switch self {
         case .ehvi:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
-                         initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
+                         initialDesign: .sobol(cheapestOf: 4), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: true),
                          frontValues: .denoised(minNoiseShare: 0.02), polish: .coordinate(starts: 5, rounds: 12))
         case .ei:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
-                         initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
+                         initialDesign: .sobol(cheapestOf: 1), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .expectedImprovement(bias: 0, localityWeight: false))
         case .carbs:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.3, resampleEvery: 5, initialCount: .fixed(4),
@@ -38,15 +38,15 @@ extension Strategy {
                          origins: .carbsFront(minCostFraction: 0.2), acquisition: .expectedImprovement(bias: 1, localityWeight: true))
         case .protein:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
-                         initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
+                         initialDesign: .sobol(cheapestOf: 1), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .protein)
         case .random:
             StrategyPlan(strategy: self, modelFree: .uniform, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
-                         initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
+                         initialDesign: .sobol(cheapestOf: 1), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: false))
         case .sobol:
             StrategyPlan(strategy: self, modelFree: .sobol, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
-                         initialDesign: .sobol, transform: .standardize, kernel: .fitted, candidates: .mixed,
+                         initialDesign: .sobol(cheapestOf: 1), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: false))
         }
     }
@@ -123,7 +123,11 @@ struct StrategyPlan: Sendable {
         /// The center plus a normal perturbation of the radius (CARBS).
         case aroundCenter
         /// Sobol points, cost-driving parameters in the cheapest quarter, the first point of a sweep the center.
-        case sobol
+        /// With `cheapestOf` k > 1, once two runs of different cost are in, a linear trend of log cost is fitted to
+        /// the runs so far (`LogCostTrend`); a Sobol point it prices above the median run is replaced by the cheapest
+        /// by the trend of it and k − 1 uniform points: the early design stays in the cheap part of the space
+        /// without a `cost` hint, and keeps the Sobol spread where it is cheap already.
+        case sobol(cheapestOf: Int)
     }
 
     enum KernelRule: Sendable {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `carbs-suggest`'s engine: a pure function of the log and the options. The same log and seed give the same
 /// suggestions; a longer log gives new ones.
 public struct Suggester {
@@ -91,12 +99,15 @@ public struct Suggester {
         // spread out instead of all asking for the same first points).
         let have = data.successes.count
         var designed = 0
+        var trend: LogCostTrend?
+        if case .sobol(let k) = plan.initialDesign, k > 1, have + designed < initial { trend = LogCostTrend(data.successes) }
         while out.count < n && (have + designed < initial || have == 0) {
             switch plan.initialDesign {
             case .aroundCenter:
                 out.append(aroundCenter(index: out.count, rng: &rng))
-            case .sobol:
-                out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count, centerFirst: true, rng: &rng))
+            case .sobol(let cheapestOf):
+                out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count, centerFirst: true,
+                                                   cheapestOf: trend == nil ? 1 : cheapestOf, trend: trend, rng: &rng))
             }
             designed += 1
         }
@@ -131,8 +142,11 @@ public struct Suggester {
 
     /// Sobol points continued across calls: the sequence depends on `--seed` only and is indexed by the number of
     /// runs already in the log, so successive calls walk it. With `centerFirst`, the very first point of a fresh
-    /// sweep is the declared center.
-    func sobolPoints(_ n: Int, kind: String, offset: Int = 0, centerFirst: Bool, rng: inout SeededGenerator) -> [Suggestion] {
+    /// sweep is the declared center. With `cheapestOf` k > 1 and a cost trend, a Sobol point the trend prices above
+    /// the median run is replaced by the cheapest by the trend of it and k − 1 uniform points (the cost-aware start,
+    /// `InitialDesign.sobol`).
+    func sobolPoints(_ n: Int, kind: String, offset: Int = 0, centerFirst: Bool, cheapestOf: Int = 1,
+                     trend: LogCostTrend? = nil, rng: inout SeededGenerator) -> [Suggestion] {
         var shiftRNG: SeededGenerator? = SeededGenerator(seed: options.seed ^ 0x5DEE_CE66_D1CE_5EED)
         let coordinates = space.coordinateCount
         guard coordinates <= SobolSequence.maxDimension,
@@ -146,17 +160,60 @@ public struct Suggester {
         for i in 0..<n {
             let idx = offset + i
             if start + i == 0 && centerFirst {
-                out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
-                                      params: space.center, kind: kind))
+                var s = Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
+                                   params: space.center, kind: kind)
+                if options.explain { s.explanation = [initialNote + "the declared center"] }
+                out.append(s)
                 _ = seq.next()
                 continue
             }
             var c = seq.next()
             if kind == "initial" { c = cheapFirst(c) }
-            out.append(Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
-                                  params: space.values(fromCoordinates: c), kind: kind))
+            var note: String?
+            if let trend, cheapestOf > 1 {
+                let sobolCost = trendLogCost(trend, c)
+                let fitted = "a trend of log cost fitted to \(trend.runCount) runs (median run cost \(costText(trend.medianLogCost)))"
+                if sobolCost <= trend.medianLogCost {
+                    note = "the Sobol point, predicted cost \(costText(sobolCost)) by \(fitted)"
+                } else {
+                    var best = sobolCost
+                    for _ in 1..<cheapestOf {
+                        let u = cheapFirst((0..<coordinates).map { _ in rng.uniform() })
+                        let v = trendLogCost(trend, u)
+                        if v < best { (best, c) = (v, u) }
+                    }
+                    note = "the cheapest of the Sobol point (predicted cost \(costText(sobolCost))) and \(cheapestOf - 1) uniform draws "
+                        + "by \(fitted): predicted cost \(costText(best))"
+                }
+            }
+            var s = Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
+                               params: space.values(fromCoordinates: c), kind: kind)
+            if options.explain && kind == "initial" {
+                s.explanation = [initialNote + (note ?? "a Sobol point (no cost trend yet: it needs two runs of different cost)")]
+            }
+            out.append(s)
         }
         return out
+    }
+
+    /// The start of an initial point's --explain line.
+    private var initialNote: String {
+        "initial design (\(data.successes.count) successes; the models start at \(options.effectiveInitialCount(dimension: dimension))): "
+    }
+
+    /// exp(`logCost`) to four significant digits, for explanations.
+    private func costText(_ logCost: Double) -> String {
+        let v = exp(logCost)
+        guard v.isFinite, v > 0 else { return JSONWriter.format(v) }
+        let scale = pow(10, 3 - floor(log10(v)))
+        return JSONWriter.format((v * scale).rounded() / scale)
+    }
+
+    /// The trend's log cost at Sobol coordinates `c` (+∞ when they do not encode).
+    private func trendLogCost(_ trend: LogCostTrend, _ c: [Double]) -> Double {
+        let params = Dictionary(space.values(fromCoordinates: c), uniquingKeysWith: { a, _ in a })
+        guard case .success(let x) = space.encode(params) else { return .infinity }
+        return trend.logCost(at: x)
     }
 
     /// The initial design keeps cost-driving parameters (`"cost": true`) in the cheapest quarter of their range.
