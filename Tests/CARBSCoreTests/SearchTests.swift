@@ -342,6 +342,36 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect(next.count == 1 && !batch.map { JSONWriter.line($0.params) }.contains(JSONWriter.line(next[0].params)))
     }
 
+    /// Under noise each call draws a cost floor in the runs' cost range and picks a candidate predicted to cost at
+    /// least that; the floors differ from seed to seed, and deterministic scores draw none.
+    @Test func noisyPicksCostAtLeastARandomFloorInTheRunsRange() throws {
+        // 60 runs of a 1-D score under noise of sd 0.5 (its signal spans 0.5): the noise share is far above 20 %.
+        var lines = [#"{"param":"x","space":"linear","min":0,"max":1}"#]
+        var rng = SeededGenerator(seed: 11)
+        for i in 0..<60 {
+            let x = rng.uniform()
+            lines.append(#"{"id":"r\#(i)","params":{"x":\#(x)},"score":\#(-(x - 0.3) * (x - 0.3) + 0.5 * rng.normal()),"cost":\#(1 + 9 * x)}"#)
+        }
+        let log = try SweepLog.parse(lines.joined(separator: "\n") + "\n")
+        let costs = log.runs.compactMap(\.cost)
+        let (lo, hi) = (try #require(costs.min()), try #require(costs.max()))
+        var floors: [Double] = []
+        for seed in UInt64(0)..<8 {
+            var o = SearchOptions()
+            o.explain = true
+            o.seed = seed
+            let s = try #require(Suggester.suggest(log: log, options: o).first)
+            let line = try #require(s.explanation.first { $0.contains("this pick costs at least ") }, "\(s.explanation)")
+            let after = try #require(line.range(of: "this pick costs at least ")).upperBound
+            let floor = try #require(Double(line[after...].prefix { $0 != "," }))
+            #expect(floor >= lo * (1 - 1e-9) && floor <= hi * (1 + 1e-9))
+            #expect(try #require(s.predictedCost) >= floor * (1 - 1e-9), "seed \(seed)")
+            floors.append(floor)
+        }
+        #expect(Set(floors).count >= 6)
+        #expect(try !Self.explanation(Self.log(noise: 0)).contains("costs at least"))
+    }
+
     @Test func deterministicScoresKeepTheObservedFront() throws {
         #expect(try !Self.explanation(Self.log(noise: 0)).contains("posterior mean"))
         // ei, carbs and protein keep the observed front whatever the noise (their plans say .observed).

@@ -321,6 +321,7 @@ struct ModelSearch {
             for i in candidates.indices {
                 if costPred[i] < costPred[cheapestI] { cheapestI = i }
                 if !scorer.allows(logCost: costPred[i]) { masked += 1; continue }
+                if let f = scorer.costFloor, costPred[i] < f { continue }
                 if front.taken.contains(candidates[i]) { continue }
                 let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
                 let a = scorer.value(i, mean: mu, sd: sd, front: believed)
@@ -348,6 +349,9 @@ struct ModelSearch {
             if options.explain {
                 s.explanation = explain(front: front, x: x, acquisition: bestA, cost: exp(costPred[bestI]),
                                         masked: masked, total: candidates.count, threshold: scorer.threshold)
+                if let f = scorer.costFloor {
+                    s.explanation.append("noisy scores (noise above \(JSONWriter.format(plan.costFloor.minNoiseShare * 100)) % of the score model's variance): this pick costs at least \(JSONWriter.format(exp(f))), a random point of the runs' cost range, so noisy picks spread over the budgets")
+                }
                 s.explanation += notes
                 notes.removeAll()
             }
@@ -388,6 +392,9 @@ struct ModelSearch {
         let origins: [[Double]]
         let radius: Double
         let context: Suggester
+        /// Under noise (`StrategyPlan.CostFloor`): this call's picks cost at least this log cost, a uniform point of
+        /// the runs' log-cost range; nil otherwise.
+        let costFloor: Double?
 
         /// Draws, in this order: the cost threshold (EI acquisitions only), then Protein's target (one integer
         /// and one normal draw, taken for every acquisition so the stream is the same whatever the strategy).
@@ -418,6 +425,13 @@ struct ModelSearch {
             if let m = maxLogCost { upper = min(upper, m) }
             upperLogCost = upper
             lowerLogCost = lcMin - max(0.1, 0.1 * (lcMax - lcMin))
+            // Drawn last and only when noisy, so deterministic sweeps keep their stream.
+            var floor: Double?
+            if case .underNoise(let minShare) = plan.costFloor, models.noiseShare > minShare {
+                let f = lcMin + rng.uniform() * (lcMax - lcMin)
+                if cost.mean.contains(where: { $0 >= f }) { floor = f }
+            }
+            costFloor = floor
             origins = front.origins
             radius = options.effectiveRadius
             self.context = context

@@ -26,7 +26,8 @@ extension Strategy {
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol(cheapestOf: 4), transform: .standardize, kernel: .fitted, candidates: .mixed,
                          origins: .frontAndBest(3), acquisition: .hypervolume(costUncertainty: true),
-                         frontValues: .denoised(minNoiseShare: 0.02), polish: .coordinate(starts: 5, rounds: 12))
+                         frontValues: .denoised(minNoiseShare: 0.02), polish: .coordinate(starts: 5, rounds: 12),
+                         costFloor: .underNoise(minNoiseShare: 0.2))
         case .ei:
             StrategyPlan(strategy: self, modelFree: nil, radius: 0.5, resampleEvery: 0, initialCount: .scaled,
                          initialDesign: .sobol(cheapestOf: 1), transform: .standardize, kernel: .fitted, candidates: .mixed,
@@ -82,6 +83,24 @@ struct StrategyPlan: Sendable {
     var frontValues: FrontValues = .observed
     /// Whether the best candidates are improved by a local search on the acquisition before the picks.
     var polish: Polish = .none
+    /// Whether noisy picks must cost at least a random point of the runs' cost range.
+    var costFloor: CostFloor = .none
+
+    enum CostFloor: Sendable {
+        case none
+        /// When the score model's noise variance is more than `minNoiseShare` of signal + noise, each call draws
+        /// a log cost uniformly between its cheapest and costliest run and picks only among candidates predicted
+        /// to cost at least that. Why: when the scores are mostly noise the model cannot tell one cheap region
+        /// from another, and the hypervolume credits a cheap point with the most budgets, so a noisy search
+        /// settles in the cheapest corner (on noisy hartmann6-cost a quarter of the seeds did); the floor spreads
+        /// the picks over the budgets, as CARBS's and Protein's random target costs do.
+        case underNoise(minNoiseShare: Double)
+
+        var minNoiseShare: Double {
+            if case .underNoise(let m) = self { return m }
+            return 1
+        }
+    }
 
     enum Polish: Sendable {
         case none
