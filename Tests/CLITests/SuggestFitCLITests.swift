@@ -72,6 +72,30 @@ import Testing
         #expect(r.stderr.contains("front"))
     }
 
+    /// Issue 12: the initial design says, with --explain, how it chose each point: the center, a Sobol point before
+    /// two runs of different cost, then the cost trend; the trend's pick is cheaper than the median run.
+    @Test func explainTellsHowTheInitialDesignChoseItsPoints() throws {
+        let r = try CLI.shell("""
+            carbs-space lr=log:1e-5:1e-1 epochs=log:1:100:int > s.jsonl
+            carbs-suggest --explain < s.jsonl 2> first.txt > /dev/null
+            echo '{"id":"a","status":"success","params":{"lr":0.001,"epochs":10},"score":1,"cost":10}' >> s.jsonl
+            carbs-suggest --explain < s.jsonl 2> second.txt > /dev/null
+            echo '{"id":"b","status":"success","params":{"lr":0.001,"epochs":40},"score":2,"cost":40}' >> s.jsonl
+            for seed in 1 2 3 4 5 6; do carbs-suggest --seed $seed --explain < s.jsonl 2>> third.txt; done
+            cat first.txt second.txt third.txt >&2
+            """, cwd: FileManager.default.temporaryDirectory.appendingPathComponent("carbs-explain-initial-\(getpid())", isDirectory: true).creatingDirectory())
+        #expect(r.status == 0, "\(r.stderr)")
+        let notes = r.stderr.split(separator: "\n").map(String.init)
+        #expect(notes.first == "carbs-suggest: initial design (0 successes; the models start at 4): the declared center")
+        #expect(notes.dropFirst().first?.hasSuffix("a Sobol point (no cost trend yet: it needs two runs of different cost)") == true)
+        #expect(notes.dropFirst(2).count == 6 && notes.dropFirst(2).allSatisfy { $0.contains("trend of log cost fitted to 2 runs (median run cost 20)") })
+        // The runs differ only in epochs, so the trend prices a point by its epochs: every pick costs at most the
+        // median run's 20 epochs unless the Sobol point and all three draws lie above it.
+        struct Rec: Decodable { var params: [String: Double] }
+        let epochs = try r.lines.map { try JSONDecoder().decode(Rec.self, from: Data($0.utf8)).params["epochs"] ?? 0 }
+        #expect(epochs.count == 6 && epochs.filter { $0 <= 20 }.count >= 5, "\(epochs)")
+    }
+
     @Test func fitRanksTheTwoRelevantParametersFirstAndPredicts() throws {
         // score depends on a and d only (6 parameters); points from carbs-space sample, scores from awk.
         let r = try CLI.shell(#"""
