@@ -285,6 +285,27 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         #expect(try aboveMedianRun(.ehvi) <= 1)
         #expect(try aboveMedianRun(.ei) >= 4)
     }
+
+    /// A batch and pending runs in the cost-aware design: the design's picks and the model's are all distinct, and
+    /// with the batch pending (as parallel agents leave it) the next point (still of the design: it ends at four
+    /// successes) is none of them.
+    @Test func batchesAndPendingRunsStillSpreadInTheCostAwareDesign() throws {
+        let specs = ["x1=linear:0:1", "x2=linear:0:1", "epochs=log:1:100:int"]
+        var runs: [(params: [String: JSONValue], score: Double?, cost: Double?, status: RunStatus)] = [
+            (["x1": .number(0.5), "x2": .number(0.5), "epochs": .number(10)], 1, 10, .success),
+            (["x1": .number(0.2), "x2": .number(0.7), "epochs": .number(30)], 2, 30, .success),
+        ]
+        var o = SearchOptions()
+        o.count = 3
+        let batch = try Suggester.suggest(log: makeLog(specs, runs: runs, hash: 3), options: o)
+        #expect(batch.map(\.kind) == ["initial", "initial", "bo"])
+        #expect(Set(batch.map { JSONWriter.line($0.params) }).count == 3)
+        for s in batch { runs.append((Dictionary(uniqueKeysWithValues: s.params), nil, nil, .pending)) }
+        o.count = 1
+        let next = try #require(Suggester.suggest(log: makeLog(specs, runs: runs, hash: 4), options: o).first)
+        #expect(next.kind == "initial")
+        #expect(!batch.map { JSONWriter.line($0.params) }.contains(JSONWriter.line(next.params)))
+    }
 }
 
 @Suite struct CandidateBudgetTests {
