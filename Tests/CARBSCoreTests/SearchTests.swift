@@ -365,15 +365,31 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
 
     /// Under noise each call draws a cost floor in the runs' cost range and picks a candidate predicted to cost at
     /// least that; the floors differ from seed to seed, and deterministic scores draw none.
-    @Test func noisyPicksCostAtLeastARandomFloorInTheRunsRange() throws {
-        // 60 runs of a 1-D score under noise of sd 0.5 (its signal spans 0.5): the noise share is far above 20 %.
+    /// 60 runs of a 1-D score under noise of sd 0.5 (its signal spans 0.5): the noise share is far above 20 %.
+    static func mostlyNoise() throws -> SweepLog {
         var lines = [#"{"param":"x","space":"linear","min":0,"max":1}"#]
         var rng = SeededGenerator(seed: 11)
         for i in 0..<60 {
             let x = rng.uniform()
             lines.append(#"{"id":"r\#(i)","params":{"x":\#(x)},"score":\#(-(x - 0.3) * (x - 0.3) + 0.5 * rng.normal()),"cost":\#(1 + 9 * x)}"#)
         }
-        let log = try SweepLog.parse(lines.joined(separator: "\n") + "\n")
+        return try SweepLog.parse(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// --max-cost below the floor: the floor gives way (no candidate is both), never the cap, and no warning.
+    @Test func theNoisyFloorGivesWayToMaxCost() throws {
+        for seed in UInt64(0)..<8 {
+            var o = SearchOptions()
+            o.seed = seed
+            o.maxCost = 2
+            let s = try #require(Suggester.suggest(log: Self.mostlyNoise(), options: o).first)
+            #expect(try #require(s.predictedCost) <= 2 * (1 + 1e-9))
+            #expect(s.warnings.isEmpty, "\(s.warnings)")
+        }
+    }
+
+    @Test func noisyPicksCostAtLeastARandomFloorInTheRunsRange() throws {
+        let log = try Self.mostlyNoise()
         let costs = log.runs.compactMap(\.cost)
         let (lo, hi) = (try #require(costs.min()), try #require(costs.max()))
         var floors: [Double] = []

@@ -314,22 +314,35 @@ struct ModelSearch {
         let costPred = scorer.costPred, pSuccess = scorer.pSuccess
         var pred = predictions
         while out.count < count {
-            var bestI = -1
-            var bestA = -Double.infinity
-            var cheapestI = 0
-            var masked = 0
-            for i in candidates.indices {
-                if costPred[i] < costPred[cheapestI] { cheapestI = i }
-                if !scorer.allows(logCost: costPred[i]) { masked += 1; continue }
-                if let f = scorer.costFloor, costPred[i] < f { continue }
-                if front.taken.contains(candidates[i]) { continue }
-                let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
-                let a = scorer.value(i, mean: mu, sd: sd, front: believed)
-                if a > bestA || (a == bestA && bestI >= 0 && costPred[i] < costPred[bestI]) {
-                    bestA = a
-                    bestI = i
+            /// The best allowed, untaken candidate predicted to cost at least `floor` (log), if any.
+            func scan(floor: Double?) -> (best: Int, value: Double, cheapest: Int, masked: Int) {
+                var bestI = -1
+                var bestA = -Double.infinity
+                var cheapestI = 0
+                var masked = 0
+                for i in candidates.indices {
+                    if costPred[i] < costPred[cheapestI] { cheapestI = i }
+                    if !scorer.allows(logCost: costPred[i]) { masked += 1; continue }
+                    if let floor, costPred[i] < floor { continue }
+                    if front.taken.contains(candidates[i]) { continue }
+                    let mu = pred.mean[i], sd = max(0, pred.variance[i]).squareRoot()
+                    let a = scorer.value(i, mean: mu, sd: sd, front: believed)
+                    if a > bestA || (a == bestA && bestI >= 0 && costPred[i] < costPred[bestI]) {
+                        bestA = a
+                        bestI = i
+                    }
                 }
+                return (bestI, bestA, cheapestI, masked)
             }
+            // The noisy cost floor gives way when nothing allowed and untaken is above it (--max-cost, a batch).
+            var floor = scorer.costFloor
+            var found = scan(floor: floor)
+            if found.best < 0 && floor != nil {
+                floor = nil
+                found = scan(floor: nil)
+            }
+            var bestI = found.best
+            let (bestA, cheapestI, masked) = (found.value, found.cheapest, found.masked)
             var warnings: [String] = []
             if bestI < 0 {
                 warnings.append("no candidate is predicted to cost at most --max-cost \(JSONWriter.format(options.maxCost ?? 0)) (all \(masked) masked); suggesting the cheapest")
@@ -349,7 +362,7 @@ struct ModelSearch {
             if options.explain {
                 s.explanation = explain(front: front, x: x, acquisition: bestA, cost: exp(costPred[bestI]),
                                         masked: masked, total: candidates.count, threshold: scorer.threshold)
-                if let f = scorer.costFloor {
+                if let f = floor {
                     s.explanation.append("noisy scores (noise above \(JSONWriter.format(plan.costFloor.minNoiseShare * 100)) % of the score model's variance): this pick costs at least \(JSONWriter.format(exp(f))), a random point of the runs' cost range, so noisy picks spread over the budgets")
                 }
                 s.explanation += notes
