@@ -388,6 +388,22 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         }
     }
 
+    /// A batch under the floor: eight distinct picks, each predicted to cost at least the floor it names.
+    @Test func aNoisyBatchSpreadsAboveItsFloor() throws {
+        var o = SearchOptions()
+        o.count = 8
+        o.explain = true
+        o.seed = 5
+        let batch = try Suggester.suggest(log: Self.mostlyNoise(), options: o)
+        #expect(batch.count == 8 && Set(batch.map { JSONWriter.line($0.params) }).count == 8)
+        for s in batch {
+            let line = try #require(s.explanation.first { $0.contains("this pick costs at least ") })
+            let after = try #require(line.range(of: "this pick costs at least ")).upperBound
+            let floor = try #require(Double(line[after...].prefix { $0 != "," }))
+            #expect(try #require(s.predictedCost) >= floor * (1 - 1e-9))
+        }
+    }
+
     @Test func noisyPicksCostAtLeastARandomFloorInTheRunsRange() throws {
         let log = try Self.mostlyNoise()
         let costs = log.runs.compactMap(\.cost)

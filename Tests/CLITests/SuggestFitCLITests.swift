@@ -87,7 +87,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let notes = r.stderr.split(separator: "\n").map(String.init)
         #expect(notes.first == "carbs-suggest: initial design (0 successes; the models start at 4): the declared center")
-        #expect(notes.dropFirst().first?.hasSuffix("a Sobol point (no cost trend yet: it needs two runs of different cost)") == true)
+        #expect(notes.dropFirst().first?.hasSuffix("a Sobol point (no cost trend: it needs two runs of different cost and inputs)") == true)
         #expect(notes.dropFirst(2).count == 6 && notes.dropFirst(2).allSatisfy { $0.contains("trend of log cost fitted to 2 runs (median run cost 20)") })
         // The runs differ only in epochs, so the trend prices a point by its epochs: every pick costs at most the
         // median run's 20 epochs unless the Sobol point and all three draws lie above it.

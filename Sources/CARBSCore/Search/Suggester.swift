@@ -107,7 +107,7 @@ public struct Suggester {
                 out.append(aroundCenter(index: out.count, rng: &rng))
             case .sobol(let cheapestOf):
                 out.append(contentsOf: sobolPoints(1, kind: "initial", offset: out.count, centerFirst: true,
-                                                   cheapestOf: trend == nil ? 1 : cheapestOf, trend: trend, rng: &rng))
+                                                   cheapestOf: cheapestOf, trend: trend, rng: &rng))
             }
             designed += 1
         }
@@ -189,7 +189,9 @@ public struct Suggester {
             var s = Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
                                params: space.values(fromCoordinates: c), kind: kind)
             if options.explain && kind == "initial" {
-                s.explanation = [initialNote + (note ?? "a Sobol point (no cost trend yet: it needs two runs of different cost)")]
+                let plain = cheapestOf > 1
+                    ? "a Sobol point (no cost trend: it needs two runs of different cost and inputs)" : "a Sobol point"
+                s.explanation = [initialNote + (note ?? plain)]
             }
             out.append(s)
         }
