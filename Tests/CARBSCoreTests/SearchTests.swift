@@ -376,6 +376,13 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         return try SweepLog.parse(lines.joined(separator: "\n") + "\n")
     }
 
+    /// The cost floor a pick's --explain names.
+    static func floor(named s: Suggestion) throws -> Double {
+        let line = try #require(s.explanation.first { $0.contains("this pick costs at least ") }, "\(s.explanation)")
+        let after = try #require(line.range(of: "this pick costs at least ")).upperBound
+        return try #require(Double(line[after...].prefix { $0 != "," }))
+    }
+
     /// --max-cost below the floor: the floor gives way (no candidate is both), never the cap, and no warning.
     @Test func theNoisyFloorGivesWayToMaxCost() throws {
         for seed in UInt64(0)..<8 {
@@ -397,9 +404,7 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
         let batch = try Suggester.suggest(log: Self.mostlyNoise(), options: o)
         #expect(batch.count == 8 && Set(batch.map { JSONWriter.line($0.params) }).count == 8)
         for s in batch {
-            let line = try #require(s.explanation.first { $0.contains("this pick costs at least ") })
-            let after = try #require(line.range(of: "this pick costs at least ")).upperBound
-            let floor = try #require(Double(line[after...].prefix { $0 != "," }))
+            let floor = try Self.floor(named: s)
             #expect(try #require(s.predictedCost) >= floor * (1 - 1e-9))
         }
     }
@@ -414,9 +419,7 @@ private func number(_ s: Suggestion, _ name: String) -> Double? {
             o.explain = true
             o.seed = seed
             let s = try #require(Suggester.suggest(log: log, options: o).first)
-            let line = try #require(s.explanation.first { $0.contains("this pick costs at least ") }, "\(s.explanation)")
-            let after = try #require(line.range(of: "this pick costs at least ")).upperBound
-            let floor = try #require(Double(line[after...].prefix { $0 != "," }))
+            let floor = try Self.floor(named: s)
             #expect(floor >= lo * (1 - 1e-9) && floor <= hi * (1 + 1e-9))
             #expect(try #require(s.predictedCost) >= floor * (1 - 1e-9), "seed \(seed)")
             floors.append(floor)
