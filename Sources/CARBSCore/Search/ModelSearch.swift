@@ -446,7 +446,7 @@ struct ModelSearch {
             if case .underNoise(let minShare) = plan.costFloor, models.noiseShare > minShare {
                 let hi = min(lcMax, maxLogCost ?? .infinity)
                 let f = lcMin + rng.uniform() * max(0, hi - lcMin)
-                if cost.mean.contains(where: { $0 >= f && !($0 > maxLogCost ?? .infinity) }) { floor = f }
+                if cost.mean.contains(where: { $0 >= f && Self.allows(logCost: $0, cap: maxLogCost) }) { floor = f }
             }
             costFloor = floor
             origins = front.origins
@@ -475,7 +475,9 @@ struct ModelSearch {
         }
 
         /// Whether a point predicted at `logCost` may be suggested: at most `--max-cost`.
-        func allows(logCost: Double) -> Bool { maxLogCost.map { !(logCost > $0) } ?? true }
+        func allows(logCost: Double) -> Bool { Self.allows(logCost: logCost, cap: maxLogCost) }
+
+        static func allows(logCost: Double, cap: Double?) -> Bool { cap.map { !(logCost > $0) } ?? true }
 
         /// What the picks and the polish maximize: the acquisition × P(success) of candidate `i` with predicted
         /// transformed score N(mean, sd²), against `front`.

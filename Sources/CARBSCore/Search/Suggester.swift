@@ -100,7 +100,7 @@ public struct Suggester {
         let have = data.successes.count
         var designed = 0
         var trend: LogCostTrend?
-        if case .sobol(let k) = plan.initialDesign, k > 1, have + designed < initial { trend = LogCostTrend(data.successes) }
+        if case .sobol(let k) = plan.initialDesign, k > 1, have < initial { trend = LogCostTrend(data.successes) }
         while out.count < n && (have + designed < initial || have == 0) {
             switch plan.initialDesign {
             case .aroundCenter:
@@ -169,30 +169,28 @@ public struct Suggester {
             }
             var c = seq.next()
             if kind == "initial" { c = cheapFirst(c) }
-            var note: String?
+            var note = cheapestOf > 1 ? "a Sobol point (no cost trend: it needs two runs of different cost and inputs)" : "a Sobol point"
             if let trend, cheapestOf > 1 {
                 let sobolCost = trendLogCost(trend, c)
-                let fitted = "a trend of log cost fitted to \(trend.runCount) runs (median run cost \(costText(trend.medianLogCost)))"
-                if sobolCost <= trend.medianLogCost {
-                    note = "the Sobol point, predicted cost \(costText(sobolCost)) by \(fitted)"
-                } else {
-                    var best = sobolCost
+                var best = sobolCost
+                if sobolCost > trend.medianLogCost {
                     for _ in 1..<cheapestOf {
                         let u = cheapFirst((0..<coordinates).map { _ in rng.uniform() })
                         let v = trendLogCost(trend, u)
                         if v < best { (best, c) = (v, u) }
                     }
-                    note = "the cheapest of the Sobol point (predicted cost \(costText(sobolCost))) and \(cheapestOf - 1) uniform draws "
-                        + "by \(fitted): predicted cost \(costText(best))"
+                }
+                if options.explain {
+                    let fitted = "a trend of log cost fitted to \(trend.runCount) runs (median run cost \(costText(trend.medianLogCost)))"
+                    note = sobolCost <= trend.medianLogCost
+                        ? "the Sobol point, predicted cost \(costText(sobolCost)) by \(fitted)"
+                        : "the cheapest of the Sobol point (predicted cost \(costText(sobolCost))) and \(cheapestOf - 1) uniform draws "
+                            + "by \(fitted): predicted cost \(costText(best))"
                 }
             }
             var s = Suggestion(id: RunID.make(seed: options.seed, logHash: log.contentHash, index: idx, salt: kind),
                                params: space.values(fromCoordinates: c), kind: kind)
-            if options.explain && kind == "initial" {
-                let plain = cheapestOf > 1
-                    ? "a Sobol point (no cost trend: it needs two runs of different cost and inputs)" : "a Sobol point"
-                s.explanation = [initialNote + (note ?? plain)]
-            }
+            if options.explain && kind == "initial" { s.explanation = [initialNote + note] }
             out.append(s)
         }
         return out
